@@ -1,0 +1,102 @@
+// open-data-catalogue: the <open-data-catalogue> custom element and mount().
+//
+// This small hand-written module is the package's entry point. It loads the
+// wasm (found next to this file through import.meta.url, so the folder can
+// be copied anywhere or served from a CDN path) and hands each element to
+// the Rust `Widget`, which renders into the element's open shadow root.
+import init, { Widget } from "./odc_core.js";
+
+const TAG = "open-data-catalogue";
+const FACETS = ["publisher", "theme", "format", "license", "access-rights"];
+const OBSERVED = ["registry", "lang", "facets", "page-size", "sort", "heading-level"].concat(
+  FACETS.map((f) => "filter-" + f),
+);
+
+let ready = null;
+function load() {
+  ready ??= init();
+  return ready;
+}
+
+function attributesOf(element) {
+  const attributes = {};
+  for (const a of element.attributes) attributes[a.name] = a.value;
+  return { attributes };
+}
+
+// Shown until the wasm has loaded, and if it cannot load at all (a network
+// failure, or a Content-Security-Policy without 'wasm-unsafe-eval'), so the
+// person never sees a blank box.
+function placeholder(element, text, role) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  const p = document.createElement("p");
+  p.setAttribute("role", role);
+  p.textContent = text;
+  root.replaceChildren(p);
+}
+
+function langOf(element) {
+  const lang = element.closest("[lang]")?.getAttribute("lang") ?? "";
+  return lang.toLowerCase().startsWith("en") ? "en" : "sv";
+}
+
+const TEXTS = {
+  sv: { loading: "Hämtar datamängder …", failed: "Katalogen kunde inte visas. Ladda om sidan för att försöka igen." },
+  en: { loading: "Loading datasets …", failed: "The catalogue could not be shown. Reload the page to try again." },
+};
+
+export class OpenDataCatalogue extends HTMLElement {
+  static get observedAttributes() {
+    return OBSERVED;
+  }
+
+  #widget = null;
+
+  connectedCallback() {
+    if (this.#widget) return;
+    const texts = TEXTS[langOf(this)];
+    placeholder(this, texts.loading, "status");
+    load().then(
+      () => {
+        if (this.isConnected && !this.#widget) this.#widget = new Widget(this, attributesOf(this));
+      },
+      (error) => {
+        console.error("open-data-catalogue: could not load its WebAssembly", error);
+        placeholder(this, texts.failed, "alert");
+      },
+    );
+  }
+
+  disconnectedCallback() {
+    // Moving the element disconnects and reconnects it: it then mounts anew.
+    this.#widget?.destroy();
+    this.#widget?.free();
+    this.#widget = null;
+  }
+
+  attributeChangedCallback() {
+    this.#widget?.update(attributesOf(this));
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
+
+/**
+ * Renders a catalogue into `element` (in its open shadow root) without the
+ * custom element, e.g. from a framework.
+ * options: { registry: string | string[], lang: "sv" | "en", facets: string | string[],
+ *            pageSize: number, sort: "relevance" | "title" | "modified",
+ *            filters: { publisher: string | string[], … }, headingLevel: number }
+ * Returns { update(options), destroy() }.
+ */
+export async function mount(element, options = {}) {
+  await load();
+  const widget = new Widget(element, options);
+  return {
+    update: (next) => widget.update(next),
+    destroy: () => {
+      widget.destroy();
+      widget.free();
+    },
+  };
+}

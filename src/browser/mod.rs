@@ -1,0 +1,8 @@
+//! What the widget borrows from the browser instead of shipping it:
+//! networking, `Intl` collation and date formatting, constructable
+//! stylesheets. Only built for wasm32.
+
+pub mod fetch;
+pub mod intl;
+pub mod panic;
+pub mod style;

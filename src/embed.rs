@@ -1,0 +1,173 @@
+//! The bridge to the page: `Widget` is what the custom element (and the
+//! `mount()` function) in `pkg/open-data-catalogue.js` drive. It renders
+//! into an open shadow root on the host element, so the host's CSS cannot
+//! reach in and ours cannot leak out, and it tells the page what happens
+//! through DOM events on the host element.
+
+use crate::browser::{panic, style};
+use crate::config::{JsOptions, Lang, Options};
+use crate::i18n::texts;
+use crate::ui::{App, Catalogue};
+use leptos::prelude::*;
+use std::any::Any;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
+
+#[wasm_bindgen(start)]
+fn start() {
+    panic::install();
+}
+
+#[wasm_bindgen]
+pub struct Widget {
+    host: HtmlElement,
+    container: HtmlElement,
+    state: Catalogue,
+    /// Dropping it unmounts the view and disposes of every signal.
+    mounted: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Renders the catalogue inside `host`'s open shadow root. `options` is
+    /// either `{ attributes: { name: value } }` (the custom element passes
+    /// its attributes) or the JavaScript options object of `mount()`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+        let root = match host.shadow_root() {
+            Some(root) => root,
+            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        };
+        // Replaces the placeholder the custom element shows while loading.
+        root.set_text_content(None);
+        style::adopt(&root);
+        let document = host.owner_document().ok_or("no document")?;
+        let container: HtmlElement = document.create_element("div")?.unchecked_into();
+        root.append_child(&container)?;
+
+        let options = parse_options(&options);
+        let page_lang = page_lang(&host);
+        let lang = options.lang.or(page_lang).unwrap_or(Lang::Sv);
+        panic::register(&container, texts(lang).error_internal);
+
+        let state_cell = std::rc::Rc::new(std::cell::Cell::new(None));
+        let cell = state_cell.clone();
+        let events_host = host.clone();
+        let handle = leptos::mount::mount_to(container.clone(), move || {
+            let state = Catalogue::new(options, page_lang);
+            cell.set(Some(state));
+            dispatch_events(state, events_host);
+            view! { <App state=state /> }
+        });
+        let state = state_cell.take().ok_or("mount failed")?;
+        Ok(Widget {
+            host,
+            container,
+            state,
+            mounted: Some(Box::new(handle)),
+        })
+    }
+
+    /// New attributes or options (the element's attributes changed, or a
+    /// developer called `update()`): the widget follows without reloading
+    /// unless the registry changed.
+    pub fn update(&self, options: JsValue) {
+        let options = parse_options(&options);
+        self.state.page_lang.set(page_lang(&self.host));
+        if options.sort != self.state.options.with_untracked(|o| o.sort) {
+            self.state.sort.set(options.sort);
+        }
+        self.state.options.set(options);
+    }
+
+    /// Unmounts: removes the DOM, disposes of signals, effects and timers.
+    pub fn destroy(&mut self) {
+        panic::unregister(&self.container);
+        self.mounted = None;
+        self.container.remove();
+    }
+}
+
+fn parse_options(value: &JsValue) -> Options {
+    let attributes = js_sys::Reflect::get(value, &"attributes".into())
+        .ok()
+        .filter(|a| a.is_object());
+    match attributes {
+        Some(attrs) => {
+            let pairs: Vec<(String, String)> = js_sys::Object::entries(attrs.unchecked_ref())
+                .iter()
+                .filter_map(|entry| {
+                    let entry: js_sys::Array = entry.unchecked_into();
+                    Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+                })
+                .collect();
+            Options::from_attributes(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        }
+        None => {
+            let raw: JsOptions =
+                serde_wasm_bindgen::from_value(value.clone()).unwrap_or_else(|e| {
+                    web_sys::console::warn_1(
+                        &format!("open-data-catalogue: options ignored: {e}").into(),
+                    );
+                    JsOptions::default()
+                });
+            Options::from_js_options(raw)
+        }
+    }
+}
+
+/// The language the page says the element is in: the nearest `lang`
+/// attribute, on the element itself or an ancestor.
+fn page_lang(host: &HtmlElement) -> Option<Lang> {
+    let holder = host.closest("[lang]").ok().flatten()?;
+    Lang::parse(&holder.get_attribute("lang")?)
+}
+
+/// Tells the page what happens: `odc-load` (detail: datasets, skipped),
+/// `odc-error` (detail: message), `odc-open` (detail: dataset id). The
+/// events bubble and cross the shadow boundary from the host element.
+fn dispatch_events(state: Catalogue, host: HtmlElement) {
+    let send = move |name: &str, detail: JsValue| {
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    };
+    let send_open = send.clone();
+    Effect::new(move |_| match state.load.get() {
+        crate::ui::Load::Ready(loaded) => {
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &detail,
+                &"datasets".into(),
+                &(loaded.catalog.datasets.len() as f64).into(),
+            );
+            let _ = js_sys::Reflect::set(
+                &detail,
+                &"skipped".into(),
+                &(loaded.catalog.skipped as f64).into(),
+            );
+            send("odc-load", detail.into());
+        }
+        crate::ui::Load::Failed(error) => {
+            send("odc-error", JsValue::from_str(&format!("{error:?}")))
+        }
+        crate::ui::Load::Loading => {}
+    });
+    Effect::new(move |prev: Option<()>| {
+        let open = state.open.get();
+        if prev.is_none() {
+            return;
+        }
+        if let Some(id) = open.and_then(|i| {
+            state
+                .with_loaded(|l| l.dataset(i).map(|d| d.id.clone()))
+                .flatten()
+        }) {
+            send_open("odc-open", JsValue::from_str(&id));
+        }
+    });
+}

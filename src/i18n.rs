@@ -1,0 +1,240 @@
+//! The widget's own words, in Swedish and English.
+//!
+//! One struct per language rather than a key → string map: a missing
+//! translation is a compile error, and the texts cost no lookup at run time.
+//! Texts with a number are functions so each language can inflect.
+
+use crate::config::Lang;
+use crate::search::Facet;
+
+pub struct Texts {
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub filters_heading: &'static str,
+    pub show_filters: &'static str,
+    pub show_more: &'static str,
+    pub show_less: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: &'static str,
+    pub clear_all: &'static str,
+    pub sort_label: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_title: &'static str,
+    pub sort_modified: &'static str,
+    pub loading: &'static str,
+    pub no_results: &'static str,
+    pub no_results_hint: &'static str,
+    pub retry: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub pagination: &'static str,
+    pub results_label: &'static str,
+    pub modified: &'static str,
+    pub issued: &'static str,
+    pub license: &'static str,
+    pub publisher: &'static str,
+    pub formats: &'static str,
+    pub distributions: &'static str,
+    pub download: &'static str,
+    pub access: &'static str,
+    pub contact: &'static str,
+    pub update_frequency: &'static str,
+    pub landing_page: &'static str,
+    pub access_rights: &'static str,
+    pub theme: &'static str,
+    pub keywords: &'static str,
+    pub close: &'static str,
+    pub untitled: &'static str,
+    pub unknown: &'static str,
+    pub error_heading: &'static str,
+    pub error_network: &'static str,
+    pub error_timeout: &'static str,
+    pub error_not_catalogue: &'static str,
+    pub error_internal: &'static str,
+    pub error_no_registry: &'static str,
+    pub facet_publisher: &'static str,
+    pub facet_theme: &'static str,
+    pub facet_format: &'static str,
+    pub facet_license: &'static str,
+    pub facet_access_rights: &'static str,
+    pub count: fn(usize) -> String,
+    pub page_of: fn(usize, usize) -> String,
+    pub http_error: fn(u16) -> String,
+    pub skipped: fn(usize) -> String,
+    pub source_failed: fn(&str) -> String,
+}
+
+impl Texts {
+    pub fn facet(&self, facet: Facet) -> &'static str {
+        match facet {
+            Facet::Publisher => self.facet_publisher,
+            Facet::Theme => self.facet_theme,
+            Facet::Format => self.facet_format,
+            Facet::License => self.facet_license,
+            Facet::AccessRights => self.facet_access_rights,
+        }
+    }
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}
+
+static SV: Texts = Texts {
+    search_label: "Sök bland datamängder",
+    search_placeholder: "T.ex. befolkning, trafik, skolor",
+    filters_heading: "Filtrera",
+    show_filters: "Visa filter",
+    show_more: "Visa fler",
+    show_less: "Visa färre",
+    active_filters: "Valda filter",
+    remove_filter: "Ta bort filter",
+    clear_all: "Rensa alla filter",
+    sort_label: "Sortera",
+    sort_relevance: "Relevans",
+    sort_title: "Titel (A–Ö)",
+    sort_modified: "Senast ändrad",
+    loading: "Hämtar datamängder …",
+    no_results: "Inga datamängder matchar din sökning.",
+    no_results_hint: "Pröva andra sökord eller ta bort filter.",
+    retry: "Försök igen",
+    previous_page: "Föregående sida",
+    next_page: "Nästa sida",
+    pagination: "Sidor",
+    results_label: "Sökresultat",
+    modified: "Ändrad",
+    issued: "Publicerad",
+    license: "Licens",
+    publisher: "Utgivare",
+    formats: "Format",
+    distributions: "Distributioner",
+    download: "Ladda ner",
+    access: "Öppna",
+    contact: "Kontakt",
+    update_frequency: "Uppdateringsfrekvens",
+    landing_page: "Webbsida",
+    access_rights: "Åtkomst",
+    theme: "Tema",
+    keywords: "Nyckelord",
+    close: "Stäng",
+    untitled: "Namnlös datamängd",
+    unknown: "Okänd",
+    error_heading: "Katalogen kunde inte visas",
+    error_network: "Det gick inte att nå katalogen. Kontrollera din anslutning. Om den fungerar kan katalogens server sakna tillstånd för att visas på den här webbplatsen (CORS): den behöver svara med rubriken Access-Control-Allow-Origin.",
+    error_timeout: "Katalogen svarade inte i tid.",
+    error_not_catalogue: "Filen är ingen datakatalog som kan läsas.",
+    error_internal: "Ett internt fel inträffade i katalogen. Ladda om sidan för att försöka igen.",
+    error_no_registry: "Ingen katalog är angiven (attributet registry saknas).",
+    facet_publisher: "Utgivare",
+    facet_theme: "Tema",
+    facet_format: "Format",
+    facet_license: "Licens",
+    facet_access_rights: "Åtkomst",
+    count: |n| match n {
+        0 => "Inga datamängder".to_string(),
+        1 => "1 datamängd".to_string(),
+        n => format!("{} datamängder", group_digits(n, '\u{a0}')),
+    },
+    page_of: |p, n| format!("Sida {p} av {n}"),
+    http_error: |status| format!("Katalogens server svarade med fel {status}."),
+    skipped: |n| match n {
+        1 => "1 datamängd kunde inte läsas och visas inte.".to_string(),
+        n => format!("{n} datamängder kunde inte läsas och visas inte."),
+    },
+    source_failed: |url| format!("Katalogen {url} kunde inte hämtas eller läsas. Övriga kataloger visas."),
+};
+
+static EN: Texts = Texts {
+    search_label: "Search datasets",
+    search_placeholder: "E.g. population, traffic, schools",
+    filters_heading: "Filter",
+    show_filters: "Show filters",
+    show_more: "Show more",
+    show_less: "Show fewer",
+    active_filters: "Active filters",
+    remove_filter: "Remove filter",
+    clear_all: "Clear all filters",
+    sort_label: "Sort by",
+    sort_relevance: "Relevance",
+    sort_title: "Title (A–Z)",
+    sort_modified: "Recently modified",
+    loading: "Loading datasets …",
+    no_results: "No datasets match your search.",
+    no_results_hint: "Try other words or remove filters.",
+    retry: "Try again",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    pagination: "Pages",
+    results_label: "Search results",
+    modified: "Modified",
+    issued: "Published",
+    license: "Licence",
+    publisher: "Publisher",
+    formats: "Formats",
+    distributions: "Distributions",
+    download: "Download",
+    access: "Open",
+    contact: "Contact",
+    update_frequency: "Update frequency",
+    landing_page: "Web page",
+    access_rights: "Access",
+    theme: "Theme",
+    keywords: "Keywords",
+    close: "Close",
+    untitled: "Untitled dataset",
+    unknown: "Unknown",
+    error_heading: "The catalogue could not be shown",
+    error_network: "The catalogue could not be reached. Check your connection. If it works, the catalogue's server may not allow being shown on this site (CORS): it needs to send the header Access-Control-Allow-Origin.",
+    error_timeout: "The catalogue did not answer in time.",
+    error_not_catalogue: "The file is not a data catalogue that can be read.",
+    error_internal: "An internal error occurred in the catalogue. Reload the page to try again.",
+    error_no_registry: "No catalogue is given (the registry attribute is missing).",
+    facet_publisher: "Publisher",
+    facet_theme: "Theme",
+    facet_format: "Format",
+    facet_license: "Licence",
+    facet_access_rights: "Access",
+    count: |n| match n {
+        0 => "No datasets".to_string(),
+        1 => "1 dataset".to_string(),
+        n => format!("{} datasets", group_digits(n, ',')),
+    },
+    page_of: |p, n| format!("Page {p} of {n}"),
+    http_error: |status| format!("The catalogue's server answered with error {status}."),
+    skipped: |n| match n {
+        1 => "1 dataset could not be read and is not shown.".to_string(),
+        n => format!("{n} datasets could not be read and are not shown."),
+    },
+    source_failed: |url| format!("The catalogue {url} could not be loaded or read. The other catalogues are shown."),
+};
+
+/// 1159 → "1 159" (Swedish) or "1,159" (English).
+fn group_digits(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!((texts(Lang::Sv).count)(0), "Inga datamängder");
+        assert_eq!((texts(Lang::Sv).count)(1), "1 datamängd");
+        assert_eq!((texts(Lang::Sv).count)(1159), "1\u{a0}159 datamängder");
+        assert_eq!((texts(Lang::En).count)(1159), "1,159 datasets");
+        assert_eq!((texts(Lang::En).count)(100000), "100,000 datasets");
+        assert_eq!((texts(Lang::En).count)(999), "999 datasets");
+    }
+}

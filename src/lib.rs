@@ -1,0 +1,22 @@
+//! open-data-catalogue: an embeddable catalogue of open datasets.
+//!
+//! The data flows top to bottom through the modules:
+//! `model` (DCAT terms) → `registry` (one reader per format) → `search`
+//! (normalise, index, query, facets) → `ui` (Leptos components) → `embed`
+//! (the custom element). Everything above `ui` is pure Rust and is tested
+//! natively with `cargo test`; the browser layer only builds for wasm32.
+
+pub mod config;
+pub mod i18n;
+pub mod links;
+pub mod model;
+pub mod registry;
+pub mod search;
+pub mod vocab;
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+mod ui;

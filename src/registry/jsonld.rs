@@ -1,0 +1,736 @@
+//! The registry format: DCAT-AP-SE as JSON-LD compacted against the
+//! project's own context (`context.jsonld`, documented in `docs/registry.md`).
+//!
+//! This is the widget's fast path, so it is read with plain serde structs and
+//! no JSON-LD processing: the context is fixed, so the term names *are* the
+//! DCAT properties. The file stays real JSON-LD (the context travels inline)
+//! so any RDF tool can read it too.
+//!
+//! Each dataset record is parsed on its own from a raw slice, so one broken
+//! record is skipped and counted instead of failing the catalogue. serde_json
+//! bounds nesting depth (128), so hostile nesting cannot overflow the stack.
+
+use super::{strip_bom, ReadError};
+use crate::model::{normalise_lang, Agent, Catalog, Contact, Dataset, Distribution, LangText};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+use std::fmt;
+
+/// The context every written registry embeds, so the file is valid RDF
+/// without fetching anything.
+pub const CONTEXT: &str = include_str!("context.jsonld");
+
+/// How many skipped-record reasons are kept; the count stays exact.
+const MAX_PROBLEMS: usize = 50;
+
+// ---------------------------------------------------------------- reading
+
+/// Reads a registry file. Fails only when the whole text is unusable; bad
+/// dataset records are skipped and counted in `Catalog::skipped`.
+pub fn read_registry(text: &str) -> Result<Catalog, ReadError> {
+    let text = strip_bom(text);
+    let top: &RawValue =
+        serde_json::from_str(text).map_err(|e| ReadError::Syntax(format!("JSON: {e}")))?;
+    let doc: CatalogDoc = match serde_json::from_str(top.get()) {
+        Ok(doc) => doc,
+        Err(_) => return Err(not_a_registry(top.get())),
+    };
+    let Some(records) = doc.dataset else {
+        if doc
+            .kind
+            .as_ref()
+            .is_some_and(|k| k.0.iter().any(|t| t == "Catalog"))
+        {
+            // A catalogue that lists no datasets is still a catalogue.
+            return Ok(Catalog {
+                id: doc.id.and_then(|t| t.0),
+                ..Catalog::default()
+            });
+        }
+        return Err(not_a_registry(top.get()));
+    };
+
+    let mut catalog = Catalog {
+        id: doc.id.and_then(|t| t.0),
+        ..Catalog::default()
+    };
+    read_catalog_field(&mut catalog, "title", doc.title, |c, v: LangEntries| {
+        c.title = v.into_text()
+    });
+    read_catalog_field(
+        &mut catalog,
+        "description",
+        doc.description,
+        |c, v: LangEntries| c.description = v.into_text(),
+    );
+    read_catalog_field(
+        &mut catalog,
+        "publisher",
+        doc.publisher,
+        |c, v: AgentRecord| c.publisher = Some(v.into_agent()),
+    );
+
+    let records = split_records(records);
+    let mut seen_ids = HashSet::new();
+    for (position, raw) in records.iter().enumerate() {
+        match serde_json::from_str::<DatasetRecord>(raw.get()) {
+            Ok(record) => {
+                let dataset = record.into_dataset(raw.get());
+                if seen_ids.insert(dataset.id.clone()) {
+                    catalog.datasets.push(dataset);
+                } else {
+                    skip(
+                        &mut catalog,
+                        format!("dataset {position}: duplicate id {}", dataset.id),
+                    );
+                }
+            }
+            Err(e) => skip(&mut catalog, format!("dataset {position}: {e}")),
+        }
+    }
+    Ok(catalog)
+}
+
+/// Catalogue-level fields are optional niceties: a broken one is reported
+/// but does not cost the datasets.
+fn read_catalog_field<T: for<'de> Deserialize<'de>>(
+    catalog: &mut Catalog,
+    name: &str,
+    raw: Option<&RawValue>,
+    apply: impl FnOnce(&mut Catalog, T),
+) {
+    let Some(raw) = raw else { return };
+    match serde_json::from_str::<T>(raw.get()) {
+        Ok(value) => apply(catalog, value),
+        Err(e) => push_problem(catalog, format!("catalogue {name} ignored: {e}")),
+    }
+}
+
+fn skip(catalog: &mut Catalog, reason: String) {
+    catalog.skipped += 1;
+    push_problem(catalog, reason);
+}
+
+fn push_problem(catalog: &mut Catalog, reason: String) {
+    if catalog.problems.len() < MAX_PROBLEMS {
+        catalog.problems.push(reason);
+    }
+}
+
+/// `dataset` is normally an array, but a single record is accepted too.
+fn split_records(raw: &RawValue) -> Vec<&RawValue> {
+    if raw.get().trim_start().starts_with('[') {
+        serde_json::from_str::<Vec<&RawValue>>(raw.get()).unwrap_or_default()
+    } else {
+        vec![raw]
+    }
+}
+
+/// Says what the JSON looks like instead, so the person can fix the URL.
+fn not_a_registry(json: &str) -> ReadError {
+    let trimmed = json.trim_start();
+    let hint = if trimmed.starts_with('[') {
+        "a JSON array (a CKAN package list?), not a registry object with a `dataset` list"
+    } else if !trimmed.starts_with('{') {
+        "a single JSON value, not a registry object with a `dataset` list"
+    } else if json.contains("\"@graph\"") {
+        "JSON-LD with @graph; the registry format has a top-level `dataset` list (see docs/registry.md)"
+    } else if json.contains("\"result\"") && json.contains("\"success\"") {
+        "a CKAN API response; convert the portal's DCAT export instead"
+    } else if json.contains("\"conformsTo\"") && json.contains("project-open-data") {
+        "a DCAT-US data.json; it has to be converted first"
+    } else {
+        "JSON without a `dataset` list (see docs/registry.md for the registry format)"
+    };
+    ReadError::NotACatalogue { hint: hint.into() }
+}
+
+/// The top level, with each field kept raw so a broken one can be skipped.
+#[derive(Deserialize)]
+struct CatalogDoc<'a> {
+    #[serde(rename = "@id", default)]
+    id: Option<Text>,
+    #[serde(rename = "@type", default)]
+    kind: Option<Many<String>>,
+    #[serde(borrow, default)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    description: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    publisher: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    dataset: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DatasetRecord {
+    #[serde(rename = "@id")]
+    id: Option<Text>,
+    identifier: Option<Text>,
+    title: LangEntries,
+    description: LangEntries,
+    keyword: LangEntries,
+    publisher: Option<AgentRecord>,
+    theme: Many<Text>,
+    license: Option<Text>,
+    #[serde(rename = "accessRights")]
+    access_rights: Option<Text>,
+    issued: Option<Text>,
+    modified: Option<Text>,
+    #[serde(rename = "landingPage")]
+    landing_page: Option<Text>,
+    #[serde(rename = "contactPoint")]
+    contact_point: Option<ContactRecord>,
+    #[serde(rename = "accrualPeriodicity")]
+    accrual_periodicity: Option<Text>,
+    distribution: Many<DistributionRecord>,
+}
+
+impl DatasetRecord {
+    fn into_dataset(self, raw: &str) -> Dataset {
+        let identifier = flat(self.identifier);
+        let id = match flat(self.id) {
+            // A blank-node label is only local to this file; the
+            // identifier is the better key when there is one.
+            Some(label) if label.starts_with("_:") => identifier.clone().unwrap_or(label),
+            Some(iri) => iri,
+            None => identifier
+                .clone()
+                .unwrap_or_else(|| generated_id(raw.as_bytes())),
+        };
+        Dataset {
+            id,
+            identifier,
+            title: self.title.into_text(),
+            description: self.description.into_text(),
+            keywords: self.keyword.into_keywords(),
+            publisher: self.publisher.map(AgentRecord::into_agent),
+            themes: self.theme.0.into_iter().filter_map(|t| t.0).collect(),
+            license: flat(self.license),
+            access_rights: flat(self.access_rights),
+            issued: flat(self.issued),
+            modified: flat(self.modified),
+            landing_page: flat(self.landing_page),
+            contact_point: self.contact_point.map(|c| Contact {
+                name: flat(c.name),
+                email: flat(c.email),
+                url: flat(c.url),
+            }),
+            accrual_periodicity: flat(self.accrual_periodicity),
+            distributions: self
+                .distribution
+                .0
+                .into_iter()
+                .map(DistributionRecord::into_distribution)
+                .collect(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ContactRecord {
+    #[serde(rename = "fn")]
+    name: Option<Text>,
+    #[serde(rename = "hasEmail")]
+    email: Option<Text>,
+    #[serde(rename = "hasURL")]
+    url: Option<Text>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DistributionRecord {
+    #[serde(rename = "@id")]
+    id: Option<Text>,
+    title: LangEntries,
+    description: LangEntries,
+    #[serde(rename = "accessURL")]
+    access_url: Option<Text>,
+    #[serde(rename = "downloadURL")]
+    download_url: Option<Text>,
+    format: Option<Text>,
+    #[serde(rename = "mediaType")]
+    media_type: Option<Text>,
+    license: Option<Text>,
+}
+
+impl DistributionRecord {
+    fn into_distribution(self) -> Distribution {
+        Distribution {
+            id: flat(self.id),
+            title: self.title.into_text(),
+            description: self.description.into_text(),
+            access_url: flat(self.access_url),
+            download_url: flat(self.download_url),
+            format: flat(self.format),
+            media_type: flat(self.media_type),
+            license: flat(self.license),
+        }
+    }
+}
+
+/// A publisher: normally a node `{"@id", "name"}`, but a bare string is read
+/// as its name.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AgentRecord {
+    Node {
+        #[serde(rename = "@id", default)]
+        id: Option<Text>,
+        #[serde(default)]
+        name: LangEntries,
+    },
+    Name(String),
+}
+
+impl AgentRecord {
+    fn into_agent(self) -> Agent {
+        match self {
+            AgentRecord::Node { id, name } => Agent {
+                id: flat(id),
+                name: name.into_text(),
+            },
+            AgentRecord::Name(name) => Agent {
+                id: None,
+                name: LangText::plain(name),
+            },
+        }
+    }
+}
+
+fn flat(text: Option<Text>) -> Option<String> {
+    text.and_then(|t| t.0)
+}
+
+/// A stable id for a record with neither `@id` nor identifier: a hash of
+/// the record's text, so the same record gets the same id on every run.
+fn generated_id(bytes: &[u8]) -> String {
+    // FNV-1a: tiny, deterministic across platforms and runs.
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("_:dataset-{hash:016x}")
+}
+
+/// One text value, however the registry spelled it: `"x"`, `{"@id": "x"}`,
+/// `{"@value": "x"}`, a number, or an array (its first usable element).
+/// Blank text and unusable shapes become `None` rather than an error.
+#[derive(Default)]
+struct Text(Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string, an {\"@id\"} or {\"@value\"} object, or an array of them")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        let v = v.trim();
+        Ok(Text((!v.is_empty()).then(|| v.to_owned())))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+        Ok(Text(Some(v.to_string())))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+        Ok(Text(Some(v.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+        Ok(Text(Some(v.to_string())))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Text, E> {
+        Ok(Text(None))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+        Ok(Text(None))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Text, A::Error> {
+        let mut first = None;
+        while let Some(Text(item)) = seq.next_element::<Text>()? {
+            if first.is_none() {
+                first = item;
+            }
+        }
+        Ok(Text(first))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if (key == "@id" || key == "@value") && found.is_none() {
+                found = map.next_value::<Text>()?.0;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(Text(found))
+    }
+}
+
+/// One value or an array of values (JSON-LD does not distinguish them).
+struct Many<T>(Vec<T>);
+
+impl<T> Default for Many<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Many<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany<T> {
+            Many(Vec<T>),
+            One(T),
+        }
+        Ok(match Option::<OneOrMany<T>>::deserialize(deserializer)? {
+            Some(OneOrMany::Many(items)) => Many(items),
+            Some(OneOrMany::One(item)) => Many(vec![item]),
+            None => Many(Vec::new()),
+        })
+    }
+}
+
+/// A language map (`{"sv": "…", "en": ["…", "…"], "@none": "…"}`) as
+/// (tag, text) pairs in document order. A bare string or an array of
+/// strings is untagged text. Values of other shapes are ignored.
+#[derive(Default)]
+struct LangEntries(Vec<(String, String)>);
+
+impl LangEntries {
+    /// First text per language wins, as everywhere in the model.
+    fn into_text(self) -> LangText {
+        let mut text = LangText::new();
+        for (lang, value) in self.0 {
+            text.insert(&lang, value);
+        }
+        text
+    }
+
+    /// All keywords, tags normalised, blanks and exact repeats dropped.
+    fn into_keywords(self) -> Vec<(String, String)> {
+        let mut keywords: Vec<(String, String)> = Vec::new();
+        for (lang, value) in self.0 {
+            let pair = (normalise_lang(&lang), value);
+            if !pair.1.trim().is_empty() && !keywords.contains(&pair) {
+                keywords.push(pair);
+            }
+        }
+        keywords
+    }
+}
+
+impl<'de> Deserialize<'de> for LangEntries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LangVisitor)
+    }
+}
+
+struct LangVisitor;
+
+impl<'de> Visitor<'de> for LangVisitor {
+    type Value = LangEntries;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a language map, a string or an array of strings")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<LangEntries, E> {
+        Ok(LangEntries(vec![(String::new(), v.trim().to_owned())]))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<LangEntries, E> {
+        Ok(LangEntries::default())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<LangEntries, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(Text(item)) = seq.next_element::<Text>()? {
+            entries.extend(item.map(|t| (String::new(), t)));
+        }
+        Ok(LangEntries(entries))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LangEntries, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let lang = if key == "@none" { String::new() } else { key };
+            let Many(values) = map.next_value::<Many<Text>>()?;
+            for value in values.into_iter().filter_map(|v| v.0) {
+                entries.push((lang.clone(), value));
+            }
+        }
+        Ok(LangEntries(entries))
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+/// Writes a catalogue as a self-contained registry file (pretty JSON, keys
+/// in a fixed order, so the same catalogue always gives the same bytes).
+///
+/// `skipped` and `problems` describe one read and are not written.
+pub fn write_registry(catalog: &Catalog) -> String {
+    let context: serde_json::Value = serde_json::from_str(CONTEXT).unwrap_or_default();
+    let mut top = Obj::new();
+    top.push("@context", Json::Value(context));
+    if let Some(id) = &catalog.id {
+        top.push("@id", Json::Str(id.clone()));
+    }
+    top.push("@type", Json::from("Catalog"));
+    top.lang("title", &catalog.title);
+    top.lang("description", &catalog.description);
+    if let Some(publisher) = &catalog.publisher {
+        top.push("publisher", agent(publisher));
+    }
+    top.push(
+        "dataset",
+        Json::Arr(catalog.datasets.iter().map(dataset).collect()),
+    );
+    let mut out = serde_json::to_string_pretty(&Json::Obj(top)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn dataset(d: &Dataset) -> Json {
+    let mut o = Obj::new();
+    // An id that is neither an IRI nor a blank node label came from
+    // `dcterms:identifier`, which is written below and read back as the id.
+    if is_absolute_iri(&d.id) || d.id.starts_with("_:") {
+        o.push("@id", Json::Str(d.id.clone()));
+    }
+    o.push("@type", Json::from("Dataset"));
+    o.plain("identifier", d.identifier.as_deref());
+    o.lang("title", &d.title);
+    o.lang("description", &d.description);
+    if !d.keywords.is_empty() {
+        o.push("keyword", keyword_map(&d.keywords));
+    }
+    if let Some(publisher) = &d.publisher {
+        o.push("publisher", agent(publisher));
+    }
+    if !d.themes.is_empty() {
+        o.push(
+            "theme",
+            Json::Arr(d.themes.iter().map(|t| iri(t)).collect()),
+        );
+    }
+    o.iri("license", d.license.as_deref());
+    o.iri("accessRights", d.access_rights.as_deref());
+    o.plain("issued", d.issued.as_deref());
+    o.plain("modified", d.modified.as_deref());
+    o.iri("landingPage", d.landing_page.as_deref());
+    if let Some(contact) = &d.contact_point {
+        let mut c = Obj::new();
+        c.push("@type", Json::from("Kind"));
+        c.plain("fn", contact.name.as_deref());
+        c.iri("hasEmail", contact.email.as_deref());
+        c.iri("hasURL", contact.url.as_deref());
+        o.push("contactPoint", Json::Obj(c));
+    }
+    o.iri("accrualPeriodicity", d.accrual_periodicity.as_deref());
+    if !d.distributions.is_empty() {
+        o.push(
+            "distribution",
+            Json::Arr(d.distributions.iter().map(distribution).collect()),
+        );
+    }
+    Json::Obj(o)
+}
+
+fn distribution(d: &Distribution) -> Json {
+    let mut o = Obj::new();
+    if let Some(id) =
+        d.id.as_deref()
+            .filter(|id| is_absolute_iri(id) || id.starts_with("_:"))
+    {
+        o.push("@id", Json::Str(id.to_owned()));
+    }
+    o.push("@type", Json::from("Distribution"));
+    o.lang("title", &d.title);
+    o.lang("description", &d.description);
+    o.iri("accessURL", d.access_url.as_deref());
+    o.iri("downloadURL", d.download_url.as_deref());
+    o.iri("format", d.format.as_deref());
+    o.iri("mediaType", d.media_type.as_deref());
+    o.iri("license", d.license.as_deref());
+    Json::Obj(o)
+}
+
+fn agent(a: &Agent) -> Json {
+    let mut o = Obj::new();
+    if let Some(id) =
+        a.id.as_deref()
+            .filter(|id| is_absolute_iri(id) || id.starts_with("_:"))
+    {
+        o.push("@id", Json::Str(id.to_owned()));
+    }
+    o.push("@type", Json::from("Agent"));
+    o.lang("name", &a.name);
+    Json::Obj(o)
+}
+
+/// `{"sv": ["a", "b"], "en": ["c"]}`, languages in first-seen order.
+fn keyword_map(keywords: &[(String, String)]) -> Json {
+    let mut groups: Vec<(String, Vec<Json>)> = Vec::new();
+    for (lang, word) in keywords {
+        let key = lang_key(lang);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, words)) => words.push(Json::Str(word.clone())),
+            None => groups.push((key, vec![Json::Str(word.clone())])),
+        }
+    }
+    Json::Obj(Obj(groups
+        .into_iter()
+        .map(|(k, words)| (k, Json::Arr(words)))
+        .collect()))
+}
+
+fn lang_key(lang: &str) -> String {
+    if lang.is_empty() {
+        "@none".to_owned()
+    } else {
+        lang.to_owned()
+    }
+}
+
+/// Terms coerced to `@id` take an IRI; anything else (a format such as
+/// `text/csv`, a malformed link) is written as a value object so that a
+/// JSON-LD processor keeps it as a literal instead of resolving it as a
+/// relative IRI.
+fn iri(value: &str) -> Json {
+    if is_absolute_iri(value) {
+        Json::Str(value.to_owned())
+    } else {
+        Json::Obj(Obj(vec![("@value".into(), Json::Str(value.to_owned()))]))
+    }
+}
+
+/// `scheme:rest` with an RFC 3986 scheme and no characters IRIs forbid.
+pub(crate) fn is_absolute_iri(value: &str) -> bool {
+    let Some((scheme, rest)) = value.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.chars();
+    scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
+}
+
+/// JSON whose object keys keep insertion order (serde_json's own map
+/// sorts them, which would reorder language maps).
+enum Json {
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Obj),
+    Value(serde_json::Value),
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Self {
+        Json::Str(s.to_owned())
+    }
+}
+
+struct Obj(Vec<(String, Json)>);
+
+impl Obj {
+    fn new() -> Self {
+        Obj(Vec::new())
+    }
+
+    fn push(&mut self, key: &str, value: Json) {
+        self.0.push((key.to_owned(), value));
+    }
+
+    fn plain(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.push(key, Json::Str(v.to_owned()));
+        }
+    }
+
+    fn iri(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.push(key, iri(v));
+        }
+    }
+
+    fn lang(&mut self, key: &str, text: &LangText) {
+        if !text.is_empty() {
+            let map = text
+                .0
+                .iter()
+                .map(|(lang, t)| (lang_key(lang), Json::Str(t.clone())))
+                .collect();
+            self.push(key, Json::Obj(Obj(map)));
+        }
+    }
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Str(s) => serializer.serialize_str(s),
+            Json::Value(v) => v.serialize(serializer),
+            Json::Arr(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Obj(Obj(entries)) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iri_check() {
+        assert!(is_absolute_iri("http://example.com/a"));
+        assert!(is_absolute_iri("mailto:a@b.se"));
+        assert!(is_absolute_iri("urn:x:y"));
+        assert!(!is_absolute_iri("text/csv"));
+        assert!(!is_absolute_iri("TAB3966"));
+        assert!(!is_absolute_iri("_:b0"));
+        assert!(!is_absolute_iri("'http:///opennorth.se/x'"));
+        assert!(!is_absolute_iri("http://a b"));
+    }
+
+    #[test]
+    fn context_is_valid_json() {
+        assert!(serde_json::from_str::<serde_json::Value>(CONTEXT).is_ok());
+    }
+}

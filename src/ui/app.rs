@@ -1,0 +1,48 @@
+//! The widget's root: search field, filters, results, and the loading and
+//! error states in between.
+
+use super::active_filters::ActiveFilters;
+use super::facets_panel::FacetsPanel;
+use super::pager::Pager;
+use super::result_list::ResultList;
+use super::search_box::SearchBox;
+use super::sort_select::SortSelect;
+use super::state::{Catalogue, Load};
+use super::status::{ErrorState, Loading, Notices, ResultCount};
+use leptos::prelude::*;
+
+#[component]
+pub fn App(state: Catalogue) -> impl IntoView {
+    provide_context(state);
+    let has_facets = move || {
+        state
+            .options
+            .with(|o| o.facets.iter().any(|f| !o.is_locked(*f)))
+    };
+    view! {
+        <div class="odc" lang=move || state.lang.get().code()>
+            <SearchBox />
+            {move || match state.load.get() {
+                Load::Loading => view! { <Loading /> }.into_any(),
+                Load::Failed(error) => view! { <ErrorState error=error /> }.into_any(),
+                Load::Ready(_) => view! {
+                    <div class="odc-layout" class:odc-no-facets=move || !has_facets()>
+                        <Show when=has_facets>
+                            <FacetsPanel />
+                        </Show>
+                        <div class="odc-main">
+                            <div class="odc-toolbar">
+                                <ResultCount />
+                                <SortSelect />
+                            </div>
+                            <ActiveFilters />
+                            <Notices />
+                            <ResultList />
+                            <Pager />
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,200 @@
+//! A dataset opened in place: full description, each distribution with its
+//! links, and the facts a person needs to use the data. Escape closes it
+//! and returns focus to the title that opened it.
+
+use super::labels::{facet_value_label, last_segment};
+use super::state::Catalogue;
+use super::text::{heading, lang_attr};
+use crate::i18n::texts;
+use crate::links::safe_href;
+use crate::model::{Dataset, Distribution};
+use crate::search::Facet;
+use crate::vocab;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn DatasetDetail(dataset: Dataset, toggle: NodeRef<html::Button>) -> impl IntoView {
+    let state = expect_context::<Catalogue>();
+    let lang = state.lang.get_untracked();
+    let ui = lang.code();
+    let t = texts(lang);
+    let level = state
+        .options
+        .with_untracked(|o| o.heading_level)
+        .saturating_add(1);
+    let label = |facet: Facet, value: &str| {
+        state
+            .with_loaded(|l| facet_value_label(facet, value, ui, &l.publishers))
+            .unwrap_or_default()
+    };
+
+    let description = dataset
+        .description
+        .get(ui)
+        .map(|(l, text)| view! { <p class="odc-detail-description" lang=lang_attr(l, ui)>{text.to_string()}</p> });
+
+    let mut facts: Vec<(&'static str, AnyView)> = Vec::new();
+    if let Some(p) = &dataset.publisher {
+        if let Some((l, name)) = p.name.get(ui) {
+            facts.push((
+                t.publisher,
+                view! { <span lang=lang_attr(l, ui)>{name.to_string()}</span> }.into_any(),
+            ));
+        }
+    }
+    if !dataset.themes.is_empty() {
+        let themes = dataset
+            .themes
+            .iter()
+            .map(|th| label(Facet::Theme, th))
+            .collect::<Vec<_>>()
+            .join(", ");
+        facts.push((t.theme, themes.into_any()));
+    }
+    if let Some(iri) = &dataset.license {
+        facts.push((t.license, link_or_text(iri, label(Facet::License, iri))));
+    }
+    if let Some(iri) = &dataset.access_rights {
+        facts.push((t.access_rights, label(Facet::AccessRights, iri).into_any()));
+    }
+    if let Some(iri) = &dataset.accrual_periodicity {
+        let text = vocab::frequency_label(iri, ui)
+            .map(str::to_string)
+            .unwrap_or_else(|| last_segment(iri).to_string());
+        facts.push((t.update_frequency, text.into_any()));
+    }
+    let dates = state.date_format();
+    if let Some(d) = &dataset.issued {
+        facts.push((t.issued, dates.format(d).into_any()));
+    }
+    if let Some(d) = &dataset.modified {
+        facts.push((t.modified, dates.format(d).into_any()));
+    }
+    if let Some(url) = dataset.landing_page.as_deref().and_then(safe_href) {
+        facts.push((t.landing_page, link_or_text(url, url.to_string())));
+    }
+    if let Some(c) = &dataset.contact_point {
+        let name = c.name.clone().unwrap_or_default();
+        let email = c.email.as_deref().and_then(safe_href).map(|href| {
+            let shown = href.trim_start_matches("mailto:").to_string();
+            view! { " " <a href=href.to_string()>{shown}</a> }
+        });
+        let url = c
+            .url
+            .as_deref()
+            .and_then(safe_href)
+            .map(|href| view! { " " <a href=href.to_string()>{href.to_string()}</a> });
+        facts.push((
+            t.contact,
+            view! { <span>{name}{email}{url}</span> }.into_any(),
+        ));
+    }
+    let keywords = dataset
+        .keywords
+        .iter()
+        .filter(|(l, _)| l.is_empty() || l == ui)
+        .map(|(_, k)| k.clone())
+        .collect::<Vec<_>>();
+    if !keywords.is_empty() {
+        facts.push((t.keywords, keywords.join(", ").into_any()));
+    }
+
+    let distributions = dataset
+        .distributions
+        .iter()
+        .map(|d| distribution(d, ui))
+        .collect_view();
+    let has_distributions = !dataset.distributions.is_empty();
+
+    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            state.open.set(None);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+
+    view! {
+        <div class="odc-detail" on:keydown=close_on_escape>
+            {description}
+            <dl class="odc-facts">
+                {facts.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+            </dl>
+            {has_distributions.then(|| view! {
+                {heading(level, "odc-detail-heading", t.distributions.into_any())}
+                <ul>{distributions}</ul>
+            })}
+            <p>
+                <button
+                    type="button"
+                    class="odc-link-button"
+                    on:click=move |_| {
+                        state.open.set(None);
+                        if let Some(button) = toggle.get_untracked() {
+                            let _ = button.focus();
+                        }
+                    }
+                >
+                    {t.close}
+                </button>
+            </p>
+        </div>
+    }
+}
+
+fn distribution(d: &Distribution, ui: &'static str) -> impl IntoView {
+    let t = texts(crate::config::Lang::parse(ui).unwrap_or(crate::config::Lang::Sv));
+    let format = [&d.format, &d.media_type]
+        .into_iter()
+        .flatten()
+        .find_map(|f| vocab::format_label(f));
+    let title = d
+        .title
+        .get(ui)
+        .or_else(|| d.description.get(ui))
+        .map(|(l, text)| view! { <span lang=lang_attr(l, ui)>{text.to_string()}</span> });
+    let name = format.clone().unwrap_or_default();
+    let download = d.download_url.as_deref().and_then(safe_href).map(|href| {
+        let text = if name.is_empty() {
+            t.download.to_string()
+        } else {
+            format!("{} ({name})", t.download)
+        };
+        view! { <a class="odc-button odc-primary" href=href.to_string()>{text}</a> }
+    });
+    // The access URL is often the same as the download URL; show it only
+    // when it leads somewhere else.
+    let access = d
+        .access_url
+        .as_deref()
+        .and_then(safe_href)
+        .filter(|a| Some(*a) != d.download_url.as_deref().and_then(safe_href))
+        .map(|href| view! { <a class="odc-button" href=href.to_string()>{t.access}</a> });
+    let license = d.license.as_deref().map(|iri| {
+        let l = vocab::license_label(iri, ui)
+            .map(str::to_string)
+            .unwrap_or_else(|| last_segment(iri).to_string());
+        view! { <span>{t.license}": "{l}</span> }
+    });
+    view! {
+        <li class="odc-distribution">
+            <div>
+                {format.map(|f| view! { <span class="odc-badge">{f}</span> " " })}
+                {title}
+            </div>
+            {license.map(|l| view! { <div class="odc-meta">{l}</div> })}
+            <div class="odc-distribution-links">{download}{access}</div>
+        </li>
+    }
+}
+
+/// A licence or page IRI: a link when it is safe to follow, else text.
+fn link_or_text(iri: &str, text: String) -> AnyView {
+    match safe_href(iri) {
+        Some(href) => view! { <a href=href.to_string()>{text}</a> }.into_any(),
+        None => text.into_any(),
+    }
+}

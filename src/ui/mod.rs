@@ -1,0 +1,23 @@
+//! The Leptos UI: one component per file, all state in `state::Catalogue`.
+//!
+//! Components read derived signals from the shared state rather than
+//! keeping copies, so a change (a keystroke, a ticked box, a new language)
+//! flows through one search and every part re-renders only what changed.
+
+mod active_filters;
+mod app;
+mod dataset_detail;
+mod facet_group;
+mod facets_panel;
+mod labels;
+mod pager;
+mod result_item;
+mod result_list;
+mod search_box;
+mod sort_select;
+mod state;
+mod status;
+mod text;
+
+pub use app::App;
+pub use state::{Catalogue, Load};

@@ -1,0 +1,139 @@
+//! One dataset in the result list: title (a disclosure button that opens
+//! the details in place), publisher, modified date, excerpt, formats,
+//! licence.
+
+use super::dataset_detail::DatasetDetail;
+use super::labels::facet_value_label;
+use super::state::Catalogue;
+use super::text::{excerpt, heading, lang_attr};
+use crate::i18n::texts;
+use crate::search::Facet;
+use crate::vocab;
+use leptos::html;
+use leptos::prelude::*;
+
+const EXCERPT_CHARS: usize = 220;
+
+#[component]
+pub fn ResultItem(index: u32) -> impl IntoView {
+    let state = expect_context::<Catalogue>();
+    let Some(dataset) = state.with_loaded(|l| l.dataset(index).cloned()).flatten() else {
+        return ().into_any();
+    };
+    let t = move || texts(state.lang.get());
+    let ui = move || state.lang.get().code();
+    let is_open = move || state.open.get() == Some(index);
+    let toggle = NodeRef::<html::Button>::new();
+    let heading_level = state.options.with_untracked(|o| o.heading_level);
+    let detail_id = format!("odc-detail-{index}");
+
+    let title = {
+        let d = dataset.clone();
+        move || {
+            let ui = ui();
+            match d.title.get(ui) {
+                Some((lang, text)) => (text.to_string(), lang_attr(lang, ui)),
+                None => (
+                    d.identifier
+                        .clone()
+                        .unwrap_or_else(|| t().untitled.to_string()),
+                    None,
+                ),
+            }
+        }
+    };
+    let title_text = {
+        let title = title.clone();
+        move || title().0
+    };
+    let title_lang = move || title().1;
+    let publisher = {
+        let d = dataset.clone();
+        move || {
+            let ui = ui();
+            d.publisher.as_ref().and_then(|p| {
+                p.name
+                    .get(ui)
+                    .map(|(l, n)| (n.to_string(), lang_attr(l, ui)))
+            })
+        }
+    };
+    let description = {
+        let d = dataset.clone();
+        move || {
+            let ui = ui();
+            d.description
+                .get(ui)
+                .map(|(l, text)| (excerpt(text, EXCERPT_CHARS), lang_attr(l, ui)))
+        }
+    };
+    let modified = {
+        let d = dataset.clone();
+        move || {
+            d.modified
+                .as_ref()
+                .or(d.issued.as_ref())
+                .map(|iso| state.date_format().format(iso))
+        }
+    };
+    let formats = {
+        let mut formats: Vec<String> = Vec::new();
+        for dist in &dataset.distributions {
+            for raw in [&dist.format, &dist.media_type].into_iter().flatten() {
+                if let Some(label) = vocab::format_label(raw) {
+                    if !formats.contains(&label) {
+                        formats.push(label);
+                    }
+                    break;
+                }
+            }
+        }
+        formats
+    };
+    let license = {
+        let d = dataset.clone();
+        move || {
+            let iri = d
+                .license
+                .clone()
+                .or_else(|| d.distributions.iter().find_map(|x| x.license.clone()))?;
+            state.with_loaded(|l| facet_value_label(Facet::License, &iri, ui(), &l.publishers))
+        }
+    };
+
+    view! {
+        <li class="odc-result">
+            <article>
+                {heading(heading_level, "odc-result-title", view! {
+                    <button
+                        type="button"
+                        node_ref=toggle
+                        aria-expanded=move || is_open().to_string()
+                        aria-controls=detail_id.clone()
+                        lang=title_lang
+                        on:click=move |_| state.open.set(if is_open() { None } else { Some(index) })
+                    >
+                        {title_text}
+                    </button>
+                }.into_any())}
+                <p class="odc-meta">
+                    {move || publisher().map(|(name, lang)| view! { <span lang=lang>{name}</span> })}
+                    {move || modified().map(|date| view! { <span>{t().modified}" "{date}</span> })}
+                    {move || license().map(|l| view! { <span>{t().license}": "{l}</span> })}
+                </p>
+                {move || description().map(|(text, lang)| view! { <p class="odc-excerpt" lang=lang>{text}</p> })}
+                {(!formats.is_empty()).then(|| view! {
+                    <ul class="odc-badges" aria-label=move || t().formats>
+                        {formats.iter().map(|f| view! { <li class="odc-badge">{f.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+                <div id=detail_id.clone()>
+                    <Show when=is_open>
+                        <DatasetDetail dataset=dataset.clone() toggle=toggle />
+                    </Show>
+                </div>
+            </article>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,272 @@
+//! The widget's state: options in, registry loaded, query state, and the
+//! search response derived from them.
+
+use crate::browser::fetch::{fetch_text, resolve, FetchError};
+use crate::browser::intl::{title_collator, DateFormat};
+use crate::config::{Lang, Options};
+use crate::model::{Catalog, Dataset, LangText};
+use crate::registry::{self, ReadError};
+use crate::search::{Engine, Facet, Request, Response, Sort};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Why the registry is not showing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    NoRegistry,
+    Fetch(FetchError),
+    Read(String),
+}
+
+/// A registry that loaded, with the engine built for one UI language.
+pub struct Loaded {
+    pub catalog: Catalog,
+    /// Publisher names by facet key, for labels.
+    pub publishers: HashMap<String, LangText>,
+    pub engine: RefCell<Option<(Lang, Engine)>>,
+    /// Sources that failed while others loaded: (url, error).
+    pub failed_sources: Vec<(String, LoadError)>,
+}
+
+impl Loaded {
+    pub fn dataset(&self, index: u32) -> Option<&Dataset> {
+        self.catalog.datasets.get(index as usize)
+    }
+}
+
+#[derive(Clone)]
+pub enum Load {
+    Loading,
+    Ready(Rc<Loaded>),
+    Failed(LoadError),
+}
+
+/// Everything the components share. `Copy`: signals are handles.
+#[derive(Clone, Copy)]
+pub struct Catalogue {
+    pub options: RwSignal<Options>,
+    /// The language the host page or element says, used when the `lang`
+    /// option is not given.
+    pub page_lang: RwSignal<Option<Lang>>,
+    pub load: RwSignal<Load, LocalStorage>,
+    /// Bumped by "try again" to refetch.
+    pub attempt: RwSignal<u32>,
+    pub text: RwSignal<String>,
+    /// Filters the person chose (locked filters live in `options`).
+    pub selected: RwSignal<Vec<(Facet, Vec<String>)>>,
+    pub sort: RwSignal<Sort>,
+    /// Zero-based page.
+    pub page: RwSignal<usize>,
+    /// The dataset shown in detail (index into the catalogue).
+    pub open: RwSignal<Option<u32>>,
+    pub lang: Memo<Lang>,
+    pub response: Memo<Option<Response>>,
+    pub dates: StoredValue<Option<(Lang, Rc<DateFormat>)>, LocalStorage>,
+}
+
+impl Catalogue {
+    pub fn new(options: Options, page_lang: Option<Lang>) -> Catalogue {
+        let sort = RwSignal::new(options.sort);
+        let options = RwSignal::new(options);
+        let page_lang = RwSignal::new(page_lang);
+        let load = RwSignal::new_local(Load::Loading);
+        let text = RwSignal::new(String::new());
+        let selected = RwSignal::new(Vec::<(Facet, Vec<String>)>::new());
+        let page = RwSignal::new(0usize);
+        let lang = Memo::new(move |_| {
+            options
+                .with(|o| o.lang)
+                .or(page_lang.get())
+                .unwrap_or(Lang::Sv)
+        });
+        let response = Memo::new(move |_| {
+            let Load::Ready(loaded) = load.get() else {
+                return None;
+            };
+            let lang = lang.get();
+            let (locked, page_size) = options.with(|o| (o.locked.clone(), o.page_size));
+            let mut filters = locked;
+            selected.with(|s| filters.extend(s.iter().cloned()));
+            let request = Request {
+                text: text.get(),
+                filters,
+                sort: sort.get(),
+                offset: page.get() * page_size,
+                limit: page_size,
+            };
+            let mut engine = loaded.engine.borrow_mut();
+            if engine.as_ref().is_none_or(|(l, _)| *l != lang) {
+                let collate = title_collator(lang.code());
+                *engine = Some((
+                    lang,
+                    Engine::new(&loaded.catalog.datasets, lang.code(), &collate),
+                ));
+            }
+            engine.as_mut().map(|(_, e)| e.search(&request))
+        });
+        let state = Catalogue {
+            options,
+            page_lang,
+            load,
+            attempt: RwSignal::new(0),
+            text,
+            selected,
+            sort,
+            page,
+            open: RwSignal::new(None),
+            lang,
+            response,
+            dates: StoredValue::new_local(None),
+        };
+        state.load_registry_on_change();
+        state.reset_page_on_query_change();
+        state
+    }
+
+    /// (Re)loads whenever the registry URLs change or "try again" is pressed.
+    fn load_registry_on_change(self) {
+        let generation = StoredValue::new(0u32);
+        // Only a change of URLs reloads, not a change of language or sort.
+        let registry = Memo::new(move |_| self.options.with(|o| o.registry.clone()));
+        Effect::new(move |_| {
+            let urls = registry.get();
+            self.attempt.track();
+            generation.update_value(|g| *g += 1);
+            let this_generation = generation.get_value();
+            self.load.set(Load::Loading);
+            spawn_local(async move {
+                let result = load_all(&urls).await;
+                // A slower earlier load must not overwrite a newer one.
+                if generation.try_get_value() != Some(this_generation) {
+                    return;
+                }
+                self.open.set(None);
+                self.page.set(0);
+                self.load.set(match result {
+                    Ok(loaded) => Load::Ready(Rc::new(loaded)),
+                    Err(e) => Load::Failed(e),
+                });
+            });
+        });
+    }
+
+    /// A new query or filter starts on the first page.
+    fn reset_page_on_query_change(self) {
+        Effect::new(move |prev: Option<()>| {
+            self.text.track();
+            self.selected.track();
+            self.sort.track();
+            if prev.is_some() {
+                self.page.set(0);
+                self.open.set(None);
+            }
+        });
+    }
+
+    pub fn with_loaded<T>(&self, f: impl FnOnce(&Loaded) -> T) -> Option<T> {
+        match self.load.get() {
+            Load::Ready(l) => Some(f(&l)),
+            _ => None,
+        }
+    }
+
+    pub fn date_format(&self) -> Rc<DateFormat> {
+        let lang = self.lang.get();
+        if let Some(Some((l, f))) = self.dates.try_get_value() {
+            if l == lang {
+                return f;
+            }
+        }
+        let f = Rc::new(DateFormat::new(lang.code()));
+        self.dates.set_value(Some((lang, f.clone())));
+        f
+    }
+
+    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
+        self.selected.with(|s| {
+            s.iter()
+                .any(|(f, vs)| *f == facet && vs.iter().any(|v| v == value))
+        })
+    }
+
+    pub fn toggle(&self, facet: Facet, value: &str) {
+        self.selected.update(|s| {
+            match s.iter_mut().find(|(f, _)| *f == facet) {
+                Some((_, values)) => {
+                    if let Some(i) = values.iter().position(|v| v == value) {
+                        values.remove(i);
+                    } else {
+                        values.push(value.to_string());
+                    }
+                }
+                None => s.push((facet, vec![value.to_string()])),
+            }
+            s.retain(|(_, values)| !values.is_empty());
+        });
+    }
+
+    pub fn clear_filters(&self) {
+        self.selected.set(Vec::new());
+        self.text.set(String::new());
+    }
+}
+
+/// Loads every registry URL, merging their datasets; one failing source is
+/// reported while the others still show.
+async fn load_all(urls: &[String]) -> Result<Loaded, LoadError> {
+    if urls.is_empty() {
+        return Err(LoadError::NoRegistry);
+    }
+    let futures = urls.iter().map(|url| async move {
+        let resolved = resolve(url).unwrap_or_else(|| url.clone());
+        let text = fetch_text(&resolved).await.map_err(LoadError::Fetch)?;
+        registry::read(&text).map_err(|e: ReadError| LoadError::Read(e.to_string()))
+    });
+    let results = futures::future::join_all(futures).await;
+    let mut merged: Option<Catalog> = None;
+    let mut failed = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (url, result) in urls.iter().zip(results) {
+        match result {
+            Ok(catalog) => {
+                for problem in &catalog.problems {
+                    web_sys::console::warn_1(
+                        &format!("open-data-catalogue: {url}: {problem}").into(),
+                    );
+                }
+                let target = merged.get_or_insert_with(|| Catalog {
+                    ..Default::default()
+                });
+                if target.title.is_empty() {
+                    target.title = catalog.title.clone();
+                }
+                target.skipped += catalog.skipped;
+                for d in catalog.datasets {
+                    if seen.insert(d.id.clone()) {
+                        target.datasets.push(d);
+                    }
+                }
+            }
+            Err(e) => {
+                web_sys::console::warn_1(&format!("open-data-catalogue: {url}: {e:?}").into());
+                failed.push((url.clone(), e));
+            }
+        }
+    }
+    match merged {
+        Some(catalog) => Ok(Loaded {
+            publishers: super::labels::publisher_names(&catalog.datasets),
+            catalog,
+            engine: RefCell::new(None),
+            failed_sources: failed,
+        }),
+        None => Err(failed
+            .into_iter()
+            .next()
+            .map(|(_, e)| e)
+            .unwrap_or(LoadError::NoRegistry)),
+    }
+}

@@ -1,0 +1,182 @@
+// The demo page in headless Chromium: what a citizen does with the widget
+// on a real agency-like page with the real 1,159-dataset SCB registry.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, waitForResults, settledCount, countOf, axe, ARTEFACTS } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await start();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const W = "open-data-catalogue";
+
+test("the demo shows the real catalogue, and typing narrows it with an announced count", async () => {
+  const page = await browser.page();
+  const started = Date.now();
+  await page.goto(browser.base + "/");
+  await waitForResults(page);
+  console.log(`# page load to first results: ${Date.now() - started} ms`);
+  const all = countOf(await settledCount(page));
+  assert.ok(all >= 1159, `all datasets shown, got ${all}`);
+
+  // The live region is polite, so screen readers hear the new count.
+  const live = page.locator(`${W} .odc-count`);
+  assert.equal(await live.getAttribute("aria-live"), "polite");
+
+  await page.locator(`${W} input[type=search]`).fill("befolkning");
+  const narrowed = countOf(await settledCount(page));
+  assert.ok(narrowed > 0 && narrowed < all, `befolkning narrows ${all} to ${narrowed}`);
+  const firstTitle = await page.locator(`${W} .odc-result-title`).first().textContent();
+  assert.match(firstTitle.toLowerCase(), /befolkning/);
+
+  // å/ä/ö-less typing finds the same as the proper spelling.
+  await page.locator(`${W} input[type=search]`).fill("arbetsloshet");
+  const folded = countOf(await settledCount(page));
+  await page.locator(`${W} input[type=search]`).fill("arbetslöshet");
+  const exact = countOf(await settledCount(page));
+  assert.ok(exact > 0, "arbetslöshet finds datasets");
+  assert.equal(folded, exact);
+
+  // A query that matches nothing offers a way out.
+  await page.locator(`${W} input[type=search]`).fill("xyzzyqwerty");
+  assert.equal(countOf(await settledCount(page)), 0);
+  await page.locator(`${W} .odc-status button`).click();
+  assert.equal(countOf(await settledCount(page)), all);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("ticking two formats and a theme gives OR within and AND across facets", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page);
+  const all = countOf(await settledCount(page));
+
+  const format = page.locator(`${W} fieldset`, { has: page.locator("legend", { hasText: "Format" }) });
+  const labels = format.locator("li label");
+  assert.ok((await labels.count()) >= 2, "at least two formats");
+  const countIn = async (label) => Number(await label.locator(".odc-facet-count").textContent());
+
+  const first = labels.nth(0);
+  const second = labels.nth(1);
+  const n1 = await countIn(first);
+  const n2 = await countIn(second);
+  await first.locator("input").check();
+  assert.equal(countOf(await settledCount(page)), n1, "one format: its count");
+  // Disjunctive counts: the second format's count is unchanged by the first.
+  assert.equal(await countIn(second), n2);
+  await second.locator("input").check();
+  const both = countOf(await settledCount(page));
+  assert.ok(both >= Math.max(n1, n2) && both <= n1 + n2 && both <= all, `two formats OR: ${both}`);
+
+  const theme = page.locator(`${W} fieldset`, { has: page.locator("legend", { hasText: "Tema" }) });
+  const themeLabel = theme.locator("li label").first();
+  const nt = await countIn(themeLabel);
+  await themeLabel.locator("input").check();
+  const withTheme = countOf(await settledCount(page));
+  assert.equal(withTheme, nt, "theme count predicted the AND result");
+  assert.ok(withTheme <= both);
+
+  // Chips name what they remove; removing one keeps focus in the chips.
+  const chips = page.locator(`${W} .odc-chips .odc-chip`);
+  assert.equal(await chips.count(), 3);
+  const name = await chips.first().getAttribute("aria-label");
+  assert.match(name, /^Ta bort filter Format: /);
+  await chips.first().focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await chips.count(), 2);
+  const focused = await page.evaluate(() => document.querySelector("open-data-catalogue").shadowRoot.activeElement?.className);
+  assert.equal(focused, "odc-chip");
+  await page.locator(`${W} .odc-chips .odc-link-button`).click();
+  assert.equal(countOf(await settledCount(page)), all);
+  await page.screenshot({ path: ARTEFACTS + "demo-results.png", fullPage: false });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("opening a dataset shows its distributions with safe download links", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page);
+  await page.locator(`${W} input[type=search]`).fill("bibliotek");
+  await settledCount(page);
+  const toggle = page.locator(`${W} .odc-result-title button`).first();
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  const detail = page.locator(`${W} .odc-detail`);
+  await detail.waitFor();
+  const link = detail.locator(".odc-distribution a").first();
+  const href = await link.getAttribute("href");
+  assert.match(href, /^https?:\/\//, `download link ${href}`);
+  await page.screenshot({ path: ARTEFACTS + "demo-dataset-open.png" });
+  // Escape closes and returns focus to the title.
+  await link.focus();
+  await page.keyboard.press("Escape");
+  await detail.waitFor({ state: "detached" });
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  const focusedText = await page.evaluate(() => document.querySelector("open-data-catalogue").shadowRoot.activeElement?.textContent);
+  assert.equal(focusedText, await toggle.textContent());
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("English UI with language-tagged registry text, and title sort in Swedish order", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page);
+  await page.locator(".lang-switch button[data-lang=en]").click();
+  await page.locator(`${W} label[for=odc-q]`, { hasText: "Search datasets" }).waitFor();
+  assert.equal(await page.locator(`${W} .odc`).getAttribute("lang"), "en");
+  // Titles without an English version keep their Swedish text, marked sv.
+  const svTitles = await page.locator(`${W} .odc-result-title button[lang=sv]`).count();
+  const titles = await page.locator(`${W} .odc-result-title button`).count();
+  assert.ok(titles > 0);
+  console.log(`# English UI: ${svTitles} of ${titles} titles on the page fall back to Swedish`);
+
+  await page.locator(".lang-switch button[data-lang=sv]").click();
+  await page.locator(`${W} select`).selectOption("title");
+  await settledCount(page);
+  // Swedish order: Å, Ä, Ö after Z. The last page ends with Ö-titles
+  // if there are any; check the first page is in collator order.
+  const shown = await page.locator(`${W} .odc-result-title button`).allTextContents();
+  const sorted = [...shown].sort(new Intl.Collator("sv", { sensitivity: "accent", numeric: true }).compare);
+  assert.deepEqual(shown, sorted);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("paging moves focus to the new page of results", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page);
+  const firstBefore = await page.locator(`${W} .odc-result-title`).first().textContent();
+  await page.locator(`${W} .odc-pager button`).nth(1).click();
+  await page.waitForFunction(
+    (before) => document.querySelector("open-data-catalogue").shadowRoot.querySelector(".odc-result-title")?.textContent !== before,
+    firstBefore,
+  );
+  assert.match(await page.locator(`${W} .odc-pager`).textContent(), /Sida 2 av/);
+  const active = await page.evaluate(() => document.querySelector("open-data-catalogue").shadowRoot.activeElement?.id);
+  assert.equal(active, "odc-results");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("axe-core finds no WCAG 2.1 A/AA violations in the results state", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page);
+  await settledCount(page);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  // Also with a dataset open.
+  await page.locator(`${W} .odc-result-title button`).first().click();
+  await page.locator(`${W} .odc-detail`).waitFor();
+  const opened = await axe(page);
+  assert.deepEqual(opened, [], JSON.stringify(opened, null, 2));
+  await page.close();
+});

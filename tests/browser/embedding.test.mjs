@@ -1,0 +1,117 @@
+// How the widget lives on someone else's page: isolated from the host's
+// CSS, several on one page, and honest when the registry cannot be read.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, waitForResults, settledCount, countOf, ARTEFACTS } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await start();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// Computed styles of a sample of the widget's elements, by selector.
+async function widgetStyles(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("open-data-catalogue").shadowRoot;
+    const props = ["color", "font-family", "font-size", "line-height", "text-transform", "letter-spacing",
+      "background-color", "border-top-style", "border-top-width", "padding-top", "padding-left", "margin-top",
+      "list-style-type", "width", "box-sizing", "display"];
+    const out = {};
+    for (const selector of [".odc", ".odc-search input", ".odc-search label", ".odc-facet legend",
+      ".odc-facet li", ".odc-facet input", ".odc-results", ".odc-result", ".odc-result-title button",
+      ".odc-meta", ".odc-excerpt", ".odc-badge", ".odc-sort select", ".odc-pager .odc-button"]) {
+      const el = root.querySelector(selector);
+      if (!el) { out[selector] = "missing"; continue; }
+      const cs = getComputedStyle(el);
+      // Width depends on the page's layout around the element; the rest
+      // must be identical.
+      out[selector] = Object.fromEntries(props.filter((p) => p !== "width" || selector === ".odc-facet input").map((p) => [p, cs.getPropertyValue(p)]));
+    }
+    return out;
+  });
+}
+
+test("the host page's aggressive CSS changes nothing inside the widget", async () => {
+  const plain = await browser.page();
+  await plain.goto(browser.base + "/tests/browser/pages/plain.html");
+  await waitForResults(plain);
+  const expected = await widgetStyles(plain);
+  await plain.screenshot({ path: ARTEFACTS + "embed-plain.png" });
+
+  for (const url of ["/", "/tests/browser/pages/hostile-css.html"]) {
+    const page = await browser.page();
+    await page.goto(browser.base + url);
+    await waitForResults(page);
+    const actual = await widgetStyles(page);
+    assert.deepEqual(actual, expected, `styles inside the widget on ${url}`);
+    await page.screenshot({ path: ARTEFACTS + `embed-hostile${url === "/" ? "-demo" : ""}.png` });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+  // And the widget's CSS does not leak out onto the host page.
+  const leaked = await plain.evaluate(() => getComputedStyle(document.querySelector("h1")).fontFamily);
+  assert.doesNotMatch(leaked, /system-ui/);
+  await plain.close();
+});
+
+test("two widgets on one page are independent", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/tests/browser/pages/two-widgets.html");
+  await waitForResults(page, "#a");
+  await waitForResults(page, "#b");
+  const a = countOf(await settledCount(page, "#a"));
+  const b = countOf(await settledCount(page, "#b"));
+  assert.ok(a >= 1159);
+  assert.ok(b >= 1 && b < 10, `locked to one publisher: ${b}`);
+  // The locked facet is applied but not offered as a filter or a chip.
+  assert.equal(await page.locator("#b legend", { hasText: "Publisher" }).count(), 0);
+  assert.equal(await page.locator("#b .odc-chip").count(), 0);
+  assert.equal(await page.locator("#b label[for=odc-q]").textContent(), "Search datasets");
+  assert.equal(await page.locator("#a label[for=odc-q]").textContent(), "Sök bland datamängder");
+
+  await page.locator("#a input[type=search]").fill("befolkning");
+  const narrowed = countOf(await settledCount(page, "#a"));
+  assert.ok(narrowed < a);
+  assert.equal(countOf(await settledCount(page, "#b")), b, "typing in one leaves the other alone");
+  assert.equal(await page.locator("#b input[type=search]").inputValue(), "");
+
+  // Attributes set after load update the widget.
+  await page.locator("#b").evaluate((el) => el.setAttribute("lang", "sv"));
+  await page.locator("#b label[for=odc-q]", { hasText: "Sök bland datamängder" }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a registry that 404s shows the error and retry recovers", async () => {
+  const page = await browser.page();
+  let fail = true;
+  await page.route("**/www/data/registry.jsonld", (route) =>
+    fail ? route.fulfill({ status: 404, body: "not found" }) : route.continue());
+  await page.goto(browser.base + "/");
+  const alert = page.locator("open-data-catalogue .odc-error");
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute("role"), "alert");
+  assert.match(await alert.textContent(), /404/);
+  await page.screenshot({ path: ARTEFACTS + "demo-error.png" });
+  fail = false;
+  await alert.locator("button", { hasText: "Försök igen" }).click();
+  await waitForResults(page);
+  assert.ok(countOf(await settledCount(page)) >= 1159);
+  // The 404 is logged by the browser itself; nothing else may be.
+  assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
+  await page.close();
+});
+
+test("something that is not a catalogue gives a clear message, not a blank box", async () => {
+  const page = await browser.page();
+  await page.route("**/www/data/registry.jsonld", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html><body>Sidan finns inte</body></html>" }));
+  await page.goto(browser.base + "/");
+  const alert = page.locator("open-data-catalogue .odc-error");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /ingen datakatalog/);
+  await page.close();
+});

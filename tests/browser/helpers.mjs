@@ -1,0 +1,95 @@
+// Shared set-up for the browser tests: Debian's headless Chromium driven by
+// playwright-core (never a downloaded browser), and the project's static
+// server on a free loopback port.
+import { chromium } from "playwright-core";
+import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "../../scripts/serve.mjs";
+
+export const ARTEFACTS = new URL("../../test-results/", import.meta.url).pathname;
+mkdirSync(ARTEFACTS, { recursive: true });
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const FLAGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/** Starts the server and a browser; returns helpers and a close(). */
+export async function start() {
+  const server = await serve({ port: 0 });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const userDataDir = mkdtempSync(join(tmpdir(), "odc-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    base,
+    context,
+    /** A new page that fails the test on uncaught page errors. */
+    async page(options = {}) {
+      const page = await context.newPage();
+      if (options.viewport) await page.setViewportSize(options.viewport);
+      page.errors = [];
+      page.on("pageerror", (e) => page.errors.push(String(e)));
+      page.on("console", (m) => {
+        if (m.type() === "error") page.errors.push(m.text());
+      });
+      return page;
+    },
+    async close() {
+      await context.close();
+      server.close();
+    },
+  };
+}
+
+/** The widget's shadow root content is reached by Playwright's CSS engine,
+ *  which pierces open shadow roots. Waits until results are showing. */
+export async function waitForResults(page, host = "open-data-catalogue") {
+  await page.locator(`${host} .odc-results li.odc-result`).first().waitFor({ timeout: 30_000 });
+}
+
+/** The count text once the live region has settled. */
+export async function settledCount(page, host = "open-data-catalogue") {
+  const locator = page.locator(`${host} .odc-count`);
+  let last = await locator.textContent();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await locator.textContent();
+    if (now === last) {
+      await page.waitForTimeout(600);
+      const again = await locator.textContent();
+      if (again === now) return now;
+    }
+    last = now;
+  }
+  return last;
+}
+
+export function countOf(text) {
+  const digits = (text ?? "").replace(/[^0-9]/g, "");
+  return digits === "" ? 0 : Number(digits);
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page; returns violations. */
+export async function axe(page, include = "open-data-catalogue") {
+  const source = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async (include) => {
+    const result = await window.axe.run(
+      { include: [include] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, summary: n.failureSummary })),
+    }));
+  }, include);
+}

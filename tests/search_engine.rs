@@ -1,0 +1,664 @@
+//! The search engine on a small hand-made catalogue.
+
+use open_data_catalogue::model::{Agent, Dataset, Distribution, LangText};
+use open_data_catalogue::search::facets::dataset_values;
+use open_data_catalogue::search::{swedish_fallback_cmp, Engine, Facet, Request, Response, Sort};
+
+const DT: &str = "http://publications.europa.eu/resource/authority/data-theme/";
+const AR: &str = "http://publications.europa.eu/resource/authority/access-right/";
+const CC0: &str = "http://creativecommons.org/publicdomain/zero/1.0/";
+const CCBY: &str = "https://creativecommons.org/licenses/by/4.0/";
+const CCBYSA: &str = "https://creativecommons.org/licenses/by-sa/4.0/";
+
+struct D {
+    title_sv: &'static str,
+    title_en: &'static str,
+    desc: &'static str,
+    keywords: &'static [&'static str],
+    publisher: (Option<&'static str>, &'static str),
+    themes: &'static [&'static str],
+    formats: &'static [&'static str],
+    license: &'static str,
+    access: &'static str,
+    modified: Option<&'static str>,
+}
+
+fn dataset(i: usize, d: &D) -> Dataset {
+    let mut title = LangText::new();
+    title.insert("sv", d.title_sv);
+    title.insert("en", d.title_en);
+    Dataset {
+        id: format!("https://example.org/dataset/{i}"),
+        title,
+        description: LangText::plain(d.desc),
+        keywords: d
+            .keywords
+            .iter()
+            .map(|k| ("sv".to_string(), k.to_string()))
+            .collect(),
+        publisher: Some(Agent {
+            id: d.publisher.0.map(str::to_string),
+            name: LangText::plain(d.publisher.1),
+        }),
+        themes: d.themes.iter().map(|t| format!("{DT}{t}")).collect(),
+        access_rights: Some(format!("{AR}{}", d.access)),
+        modified: d.modified.map(str::to_string),
+        distributions: d
+            .formats
+            .iter()
+            .map(|f| Distribution {
+                format: Some(f.to_string()),
+                license: Some(d.license.to_string()),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+const OSTERSUND: (Option<&str>, &str) = (Some("https://ostersund.se"), "Östersunds kommun");
+
+fn catalogue() -> Vec<Dataset> {
+    let ds = [
+        D {
+            title_sv: "Badplatser i Östersund",
+            title_en: "",
+            desc: "Badplatser i kommunen med vattenkvalitet och öppettider.",
+            keywords: &["bad", "friluftsliv"],
+            publisher: OSTERSUND,
+            themes: &["ENVI", "EDUC"],
+            formats: &[
+                "text/csv",
+                "http://publications.europa.eu/resource/authority/file-type/JSON",
+            ],
+            license: CC0,
+            access: "PUBLIC",
+            modified: Some("2024-05-01"),
+        },
+        D {
+            title_sv: "Busshållplatser i Ostersund",
+            title_en: "",
+            desc: "Hållplatser för kollektivtrafik.",
+            keywords: &["kollektivtrafik"],
+            publisher: (Some("https://trafiken.example"), "Länstrafiken"),
+            themes: &["TRAN"],
+            formats: &["CSV", "application/json"],
+            license: CC0,
+            access: "PUBLIC",
+            modified: Some("2024-03-15T10:00:00"),
+        },
+        D {
+            title_sv: "Folkbibliotek i Umeå",
+            title_en: "",
+            desc: "Öppettider för kommunens bibliotek.",
+            keywords: &["bibliotek", "kultur"],
+            publisher: (Some("https://umea.se"), "Umeå kommun"),
+            themes: &["EDUC"],
+            formats: &["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+            license: CCBY,
+            access: "PUBLIC",
+            modified: Some("2023-01-10"),
+        },
+        D {
+            title_sv: "Sveriges folkbibliotek",
+            title_en: "Public libraries in Sweden",
+            desc: "Statistics on public library loans.",
+            keywords: &[],
+            publisher: (Some("https://kb.se"), "Kungliga biblioteket"),
+            themes: &["EDUC", "SOCI"],
+            formats: &["csv"],
+            license: CCBY,
+            access: "PUBLIC",
+            modified: Some("2024-02-01"),
+        },
+        D {
+            title_sv: "Ålderspension per kommun",
+            title_en: "",
+            desc: "Pensioner efter ålder och kön.",
+            keywords: &["pension"],
+            publisher: (
+                Some("https://pensionsmyndigheten.se"),
+                "Pensionsmyndigheten",
+            ),
+            themes: &["ECON"],
+            formats: &["application/x-pc-axis"],
+            license: CC0,
+            access: "PUBLIC",
+            modified: Some("2022-12-01"),
+        },
+        D {
+            title_sv: "Ängar och betesmarker",
+            title_en: "",
+            desc: "Ängs- och betesmarksinventeringen.",
+            keywords: &["jordbruk", "natur"],
+            publisher: (Some("https://jordbruksverket.se"), "Jordbruksverket"),
+            themes: &["AGRI", "ENVI"],
+            formats: &["http://publications.europa.eu/resource/authority/file-type/SHP"],
+            license: CCBY,
+            access: "RESTRICTED",
+            modified: None,
+        },
+        D {
+            title_sv: "Örter i Sverige",
+            title_en: "",
+            desc: "Vilda örter och deras utbredning.",
+            keywords: &["botanik", "natur"],
+            publisher: (Some("https://nrm.se"), "Naturhistoriska riksmuseet"),
+            themes: &["ENVI"],
+            formats: &["CSV"],
+            license: CCBYSA,
+            access: "PUBLIC",
+            modified: Some("2020-01-01"),
+        },
+        D {
+            title_sv: "Zebror på Kolmården",
+            title_en: "",
+            desc: "Djur i djurparken.",
+            keywords: &["djur"],
+            publisher: (None, "Kolmården"),
+            themes: &["ENVI"],
+            formats: &["JSON"],
+            license: CC0,
+            access: "PUBLIC",
+            modified: None,
+        },
+        D {
+            title_sv: "apor och andra djur",
+            title_en: "",
+            desc: "Djur i djurparken.",
+            keywords: &["djur"],
+            publisher: (None, "Kolmården"),
+            themes: &[],
+            formats: &[],
+            license: CC0,
+            access: "PUBLIC",
+            modified: Some("2019-05-05"),
+        },
+        D {
+            title_sv: "Bilregister",
+            title_en: "Vehicle register",
+            desc: "Fordon i trafik.",
+            keywords: &["fordon"],
+            publisher: (Some("https://transportstyrelsen.se"), "Transportstyrelsen"),
+            themes: &["TRAN"],
+            formats: &["text/csv", "application/xml"],
+            license: CC0,
+            access: "NON_PUBLIC",
+            modified: Some("2024-06-01"),
+        },
+        D {
+            title_sv: "Arbetslöshet i Östersunds kommun",
+            title_en: "",
+            desc: "Arbetslösheten per månad.",
+            keywords: &["arbetsmarknad"],
+            publisher: OSTERSUND,
+            themes: &["ECON", "SOCI"],
+            formats: &["text/csv"],
+            license: CC0,
+            access: "PUBLIC",
+            modified: Some("2023-06-01"),
+        },
+        D {
+            title_sv: "Vattenkvalitet i sjöar",
+            title_en: "",
+            desc: "Provtagning i sjöar och vattendrag.",
+            keywords: &["vatten"],
+            publisher: (
+                Some("https://havochvatten.se"),
+                "Havs- och vattenmyndigheten",
+            ),
+            themes: &["ENVI"],
+            formats: &["CSV"],
+            license: CC0,
+            access: "PUBLIC",
+            modified: Some("2021-09-09"),
+        },
+    ];
+    ds.iter().enumerate().map(|(i, d)| dataset(i, d)).collect()
+}
+
+fn engine(data: &[Dataset]) -> Engine {
+    Engine::new(data, "sv", &swedish_fallback_cmp)
+}
+
+fn req(text: &str) -> Request {
+    Request {
+        text: text.into(),
+        limit: 1000,
+        ..Default::default()
+    }
+}
+
+fn titles(data: &[Dataset], r: &Response) -> Vec<String> {
+    r.hits
+        .iter()
+        .map(|&i| data[i as usize].title.text("sv").to_string())
+        .collect()
+}
+
+fn search(data: &[Dataset], e: &mut Engine, text: &str) -> Vec<String> {
+    titles(data, &e.search(&req(text)))
+}
+
+#[test]
+fn folded_spelling_finds_and_exact_spelling_ranks_first() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let r = search(&data, &mut e, "ostersund");
+    assert_eq!(r[0], "Busshållplatser i Ostersund");
+    assert!(r.contains(&"Badplatser i Östersund".to_string()));
+    let r = search(&data, &mut e, "Östersund");
+    assert_eq!(r[0], "Badplatser i Östersund");
+    assert!(r.contains(&"Busshållplatser i Ostersund".to_string()));
+    // "östersunds" (genitive) matches by stem, and the publisher name.
+    let r = search(&data, &mut e, "östersunds ");
+    assert_eq!(r[0], "Arbetslöshet i Östersunds kommun");
+    assert!(r.contains(&"Badplatser i Östersund".to_string()));
+}
+
+#[test]
+fn stems() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let r = search(&data, &mut e, "bibliotekens");
+    assert!(r.contains(&"Folkbibliotek i Umeå".to_string()), "{r:?}");
+    let r = search(&data, &mut e, "library");
+    assert_eq!(r, ["Sveriges folkbibliotek"]);
+    let r = search(&data, &mut e, "libraries");
+    assert_eq!(r, ["Sveriges folkbibliotek"]);
+    let r = search(&data, &mut e, "arbetsloshet");
+    assert_eq!(r, ["Arbetslöshet i Östersunds kommun"]);
+    let r = search(&data, &mut e, "arbetslösheten ");
+    assert_eq!(r, ["Arbetslöshet i Östersunds kommun"]);
+}
+
+#[test]
+fn prefix_on_last_word_only() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    assert_eq!(search(&data, &mut e, "badpl"), ["Badplatser i Östersund"]);
+    assert_eq!(
+        search(&data, &mut e, "östersund badpl"),
+        ["Badplatser i Östersund"]
+    );
+    assert!(search(&data, &mut e, "badpl östersund").is_empty());
+    // A trailing space ends the word.
+    assert!(search(&data, &mut e, "badpl ").is_empty());
+    // Folded prefix.
+    assert_eq!(search(&data, &mut e, "angar"), ["Ängar och betesmarker"]);
+    assert_eq!(
+        search(&data, &mut e, "ALDERSP"),
+        ["Ålderspension per kommun"]
+    );
+}
+
+#[test]
+fn every_word_must_match() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    assert_eq!(
+        search(&data, &mut e, "bibliotek umeå"),
+        ["Folkbibliotek i Umeå"]
+    );
+    assert_eq!(
+        search(&data, &mut e, "djur kolmården"),
+        ["Zebror på Kolmården", "apor och andra djur"]
+    );
+    assert!(search(&data, &mut e, "djur bibliotek").is_empty());
+    assert!(search(&data, &mut e, "xyzzy").is_empty());
+}
+
+#[test]
+fn title_ranks_above_keyword_and_description() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let r = search(&data, &mut e, "vattenkvalitet");
+    assert_eq!(r, ["Vattenkvalitet i sjöar", "Badplatser i Östersund"]);
+    // "djur" is the title of one and a keyword of the other.
+    let r = search(&data, &mut e, "djur");
+    assert_eq!(r, ["apor och andra djur", "Zebror på Kolmården"]);
+    // Keyword above description: "bibliotek" is a keyword of Umeå's
+    // dataset; the other only has it in the publisher's name.
+    let r = search(&data, &mut e, "bibliotek ");
+    assert_eq!(r[0], "Folkbibliotek i Umeå");
+}
+
+#[test]
+fn odd_queries_do_not_panic() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let all = data.len();
+    for q in ["", "   ", "!!!", "🌲", "\u{0308}", "ö"] {
+        let r = e.search(&req(q));
+        assert!(r.total <= all);
+    }
+    assert_eq!(e.search(&req("")).total, all);
+    assert_eq!(e.search(&req("...")).total, all);
+    let long = "Östersund ".repeat(1000);
+    let r = e.search(&req(&long));
+    assert_eq!(r.total, 3);
+    let r = e.search(&req(&"x".repeat(10_000)));
+    assert_eq!(r.total, all, "an overlong word is no word");
+}
+
+#[test]
+fn swedish_title_order() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let r = e.search(&Request {
+        sort: Sort::Title,
+        ..req("")
+    });
+    let t = titles(&data, &r);
+    assert_eq!(
+        t,
+        [
+            "apor och andra djur",
+            "Arbetslöshet i Östersunds kommun",
+            "Badplatser i Östersund",
+            "Bilregister",
+            "Busshållplatser i Ostersund",
+            "Folkbibliotek i Umeå",
+            "Sveriges folkbibliotek",
+            "Vattenkvalitet i sjöar",
+            "Zebror på Kolmården",
+            "Ålderspension per kommun",
+            "Ängar och betesmarker",
+            "Örter i Sverige",
+        ]
+    );
+    // In English the English title is sorted on.
+    let mut e_en = Engine::new(&data, "en", &swedish_fallback_cmp);
+    let r = e_en.search(&Request {
+        sort: Sort::Title,
+        ..req("")
+    });
+    let pos = |id: usize| r.hits.iter().position(|&h| h == id as u32).unwrap();
+    assert!(pos(3) < pos(9), "Public libraries < Vehicle register");
+    assert!(pos(9) < pos(7), "Vehicle register < Zebror");
+}
+
+#[test]
+fn modified_order_and_empty_query_relevance() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let r = e.search(&Request {
+        sort: Sort::Modified,
+        ..req("")
+    });
+    let dates: Vec<Option<&str>> = r
+        .hits
+        .iter()
+        .map(|&i| data[i as usize].modified.as_deref())
+        .collect();
+    let mut expected = dates.clone();
+    expected.sort_by(|a, b| match (a, b) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    assert_eq!(dates, expected);
+    assert_eq!(titles(&data, &r)[0], "Bilregister");
+    // Undated last, in title order.
+    assert_eq!(
+        titles(&data, &r)[10..],
+        ["Zebror på Kolmården", "Ängar och betesmarker"]
+    );
+    let relevance = e.search(&Request {
+        sort: Sort::Relevance,
+        ..req("")
+    });
+    assert_eq!(relevance.hits, r.hits);
+    // With a query, Modified still orders by date.
+    let r = e.search(&Request {
+        sort: Sort::Modified,
+        ..req("östersund")
+    });
+    assert_eq!(
+        titles(&data, &r),
+        [
+            "Badplatser i Östersund",
+            "Busshållplatser i Ostersund",
+            "Arbetslöshet i Östersunds kommun"
+        ]
+    );
+}
+
+#[test]
+fn paging() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let full = e.search(&Request {
+        sort: Sort::Title,
+        ..req("")
+    });
+    let mut pages = Vec::new();
+    for offset in (0..20).step_by(5) {
+        let r = e.search(&Request {
+            sort: Sort::Title,
+            offset,
+            limit: 5,
+            ..req("")
+        });
+        assert_eq!(r.total, data.len());
+        assert!(r.hits.len() <= 5);
+        pages.extend(r.hits);
+    }
+    assert_eq!(pages, full.hits);
+    let r = e.search(&Request {
+        offset: 100,
+        limit: 5,
+        ..req("")
+    });
+    assert_eq!((r.total, r.hits.len()), (data.len(), 0));
+    let r = e.search(&Request {
+        offset: usize::MAX,
+        limit: usize::MAX,
+        ..req("")
+    });
+    assert_eq!((r.total, r.hits.len()), (data.len(), 0));
+    let r = e.search(&Request {
+        limit: 0,
+        ..req("")
+    });
+    assert_eq!((r.total, r.hits.len()), (data.len(), 0));
+}
+
+#[test]
+fn facet_values_and_labels() {
+    let data = catalogue();
+    let e = engine(&data);
+    assert_eq!(
+        e.facet_values(Facet::Format),
+        ["CSV", "JSON", "PX", "SHP", "XLSX", "XML"]
+    );
+    assert_eq!(e.facet_values(Facet::AccessRights).len(), 3);
+    assert!(e
+        .facet_values(Facet::Publisher)
+        .contains(&"Kolmården".to_string()));
+    assert_eq!(e.facet_values(Facet::License), [CC0, CCBYSA, CCBY]); // byte order
+}
+
+#[test]
+fn unknown_filter_values_match_nothing_but_are_listed() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let r = e.search(&Request {
+        filters: vec![(Facet::Theme, vec!["nope".into()])],
+        ..req("")
+    });
+    assert_eq!(r.total, 0);
+    let theme = r.facets.iter().find(|f| f.facet == Facet::Theme).unwrap();
+    assert!(theme.values.contains(&("nope".to_string(), 0)));
+    // Other facets count nothing (every document fails the theme filter).
+    let format = r.facets.iter().find(|f| f.facet == Facet::Format).unwrap();
+    assert!(format.values.iter().all(|(_, n)| *n == 0));
+    // The theme facet ignores its own selection.
+    assert_eq!(theme.values[0], (format!("{DT}ENVI"), 5));
+    // An empty selection filters nothing.
+    let r = e.search(&Request {
+        filters: vec![(Facet::Theme, vec![])],
+        ..req("")
+    });
+    assert_eq!(r.total, data.len());
+}
+
+/// A small deterministic pseudo-random generator (xorshift).
+pub struct Rng(pub u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Random filters: for up to 3 facets, 1–2 values each (sometimes a value
+/// that does not exist, sometimes the same facet twice).
+pub fn random_filters(rng: &mut Rng, e: &Engine) -> Vec<(Facet, Vec<String>)> {
+    let mut filters = Vec::new();
+    for _ in 0..rng.below(4) {
+        let facet = Facet::ALL[rng.below(5)];
+        let values = e.facet_values(facet);
+        let mut chosen = Vec::new();
+        for _ in 0..1 + rng.below(2) {
+            if values.is_empty() || rng.below(12) == 0 {
+                chosen.push("no-such-value".to_string());
+            } else {
+                chosen.push(values[rng.below(values.len())].clone());
+            }
+        }
+        filters.push((facet, chosen));
+    }
+    filters
+}
+
+/// Checks a response against a brute-force count over the text matches.
+pub fn check_against_brute_force(
+    data: &[Dataset],
+    e: &mut Engine,
+    text: &str,
+    filters: &[(Facet, Vec<String>)],
+) {
+    let matches = e
+        .search(&Request {
+            text: text.into(),
+            limit: usize::MAX,
+            ..Default::default()
+        })
+        .hits;
+    let passes = |doc: u32, skip: Option<Facet>| {
+        Facet::ALL.iter().filter(|&&f| Some(f) != skip).all(|&f| {
+            let selected: Vec<&String> = filters
+                .iter()
+                .filter(|(g, _)| *g == f)
+                .flat_map(|(_, v)| v)
+                .collect();
+            selected.is_empty()
+                || dataset_values(&data[doc as usize], f)
+                    .iter()
+                    .any(|v| selected.contains(&v))
+        })
+    };
+    let r = e.search(&Request {
+        text: text.into(),
+        filters: filters.to_vec(),
+        limit: usize::MAX,
+        ..Default::default()
+    });
+    let mut expected: Vec<u32> = matches
+        .iter()
+        .copied()
+        .filter(|&d| passes(d, None))
+        .collect();
+    let mut got = r.hits.clone();
+    expected.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(r.total, expected.len(), "total for {text:?} {filters:?}");
+    assert_eq!(got, expected, "hits for {text:?} {filters:?}");
+    assert_eq!(
+        r.facets.iter().map(|f| f.facet).collect::<Vec<_>>(),
+        Facet::ALL
+    );
+    for fc in &r.facets {
+        for (value, count) in &fc.values {
+            let n = matches
+                .iter()
+                .filter(|&&d| {
+                    passes(d, Some(fc.facet))
+                        && dataset_values(&data[d as usize], fc.facet).contains(value)
+                })
+                .count();
+            assert_eq!(
+                *count as usize, n,
+                "count of {:?}={value} for {text:?} {filters:?}",
+                fc.facet
+            );
+        }
+        // Every value of the facet, and every selected one, is listed once.
+        for v in e.facet_values(fc.facet) {
+            assert_eq!(fc.values.iter().filter(|(k, _)| k == v).count(), 1);
+        }
+        for (_, vals) in filters.iter().filter(|(g, _)| *g == fc.facet) {
+            for v in vals {
+                assert!(fc.values.iter().any(|(k, _)| k == v), "selected {v} listed");
+            }
+        }
+        // Sorted by count, then key.
+        assert!(fc
+            .values
+            .windows(2)
+            .all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)));
+    }
+}
+
+#[test]
+fn facet_counts_equal_brute_force() {
+    let data = catalogue();
+    let mut e = engine(&data);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let texts = [
+        "",
+        "i",
+        "östersund",
+        "djur",
+        "b",
+        "kommun",
+        "natur ",
+        "xyzzy",
+    ];
+    for round in 0..600 {
+        let text = texts[round % texts.len()];
+        let filters = random_filters(&mut rng, &e);
+        check_against_brute_force(&data, &mut e, text, &filters);
+    }
+    // Exhaustively: every pair of values from each of two facets.
+    let pairs = |vals: &[String]| {
+        let mut out: Vec<Vec<String>> = vec![vec![]];
+        for (i, a) in vals.iter().enumerate() {
+            out.push(vec![a.clone()]);
+            for b in &vals[i + 1..] {
+                out.push(vec![a.clone(), b.clone()]);
+            }
+        }
+        out
+    };
+    let themes = pairs(e.facet_values(Facet::Theme));
+    let formats = pairs(e.facet_values(Facet::Format));
+    for t in &themes {
+        for f in &formats {
+            let filters = vec![
+                (Facet::Theme, t.clone()),
+                (Facet::Format, f.clone()),
+                (Facet::AccessRights, vec![format!("{AR}PUBLIC")]),
+            ];
+            check_against_brute_force(&data, &mut e, "", &filters);
+            check_against_brute_force(&data, &mut e, "i", &filters);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The search engine on the real Statistics Sweden catalogue (1159
+//! datasets, Swedish and English titles, keywords and descriptions).
+
+use open_data_catalogue::model::Dataset;
+use open_data_catalogue::registry::rdf::read_rdf_xml;
+use open_data_catalogue::search::facets::dataset_values;
+use open_data_catalogue::search::{swedish_fallback_cmp, Engine, Facet, Request};
+use std::time::Instant;
+
+const FIXTURE: &str = "tests/fixtures/dcat-ap-se/scb-statistikdatabasen-dcat-ap-2.rdf.xml";
+
+fn load() -> (Vec<Dataset>, Engine) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
+    let bytes = std::fs::read(&path).expect("SCB fixture");
+    let catalog = read_rdf_xml(&bytes, Some("https://www.statistikdatabasen.scb.se/"))
+        .expect("SCB catalogue reads");
+    let data = catalog.datasets;
+    let t = Instant::now();
+    let engine = Engine::new(&data, "sv", &swedish_fallback_cmp);
+    eprintln!("Engine::new on {} datasets: {:?}", data.len(), t.elapsed());
+    (data, engine)
+}
+
+fn top(data: &[Dataset], e: &mut Engine, text: &str, n: usize) -> (usize, Vec<String>) {
+    let t = Instant::now();
+    let r = e.search(&Request {
+        text: text.into(),
+        limit: n,
+        ..Default::default()
+    });
+    eprintln!("search {text:?}: {} hits in {:?}", r.total, t.elapsed());
+    (
+        r.total,
+        r.hits
+            .iter()
+            .map(|&i| data[i as usize].title.text("sv").to_lowercase())
+            .collect(),
+    )
+}
+
+#[test]
+fn swedish_queries_find_what_a_person_expects() {
+    let (data, mut e) = load();
+    assert!(data.len() > 1000, "{} datasets", data.len());
+
+    let (total, hits) = top(&data, &mut e, "befolkning", 5);
+    assert!(total >= 100, "{total}");
+    assert!(hits[0].starts_with("befolkning "), "{hits:?}");
+    assert!(hits.iter().all(|t| t.contains("befolkn")), "{hits:?}");
+
+    // Searching as you type.
+    let (_, typing) = top(&data, &mut e, "befo", 2);
+    assert!(typing[0].starts_with("befolkning"), "{typing:?}");
+
+    let (total, hits) = top(&data, &mut e, "folkmängd", 5);
+    assert!(total >= 10);
+    assert!(hits.iter().all(|t| t.starts_with("folkmängd")), "{hits:?}");
+    let (total_folded, hits_folded) = top(&data, &mut e, "folkmangd", 5);
+    assert_eq!((total_folded, &hits_folded), (total, &hits));
+
+    // "arbetslöshet" is not in any title, but its stem is ("arbetslösa").
+    let (total, hits) = top(&data, &mut e, "arbetslöshet", 5);
+    assert!(total >= 20, "{total}");
+    assert!(hits.iter().all(|t| t.contains("arbetslös")), "{hits:?}");
+    let (total_folded, hits_folded) = top(&data, &mut e, "arbetsloshet", 5);
+    assert_eq!((total_folded, &hits_folded), (total, &hits));
+
+    // English (the titles are in both languages).
+    let (_, hits) = top(&data, &mut e, "unemployment", 3);
+    assert!(hits.iter().all(|t| t.contains("arbetslös")), "{hits:?}");
+    let (a, ha) = top(&data, &mut e, "population", 10);
+    let (b, hb) = top(&data, &mut e, "populations", 10);
+    assert_eq!((a, &ha), (b, &hb));
+    assert!(ha[0].starts_with("befolkning"), "{ha:?}");
+
+    let (_, hits) = top(&data, &mut e, "kvinnors lön", 3);
+    assert!(
+        hits.iter().all(|t| t.starts_with("kvinnors lön")),
+        "{hits:?}"
+    );
+
+    // Every word must match.
+    let (both, _) = top(&data, &mut e, "folkmängd region", 1);
+    let (one, _) = top(&data, &mut e, "folkmängd", 1);
+    assert!(0 < both && both < one);
+    assert_eq!(top(&data, &mut e, "folkmängd xyzzy", 1).0, 0);
+}
+
+#[test]
+fn facet_counts_equal_brute_force_on_real_data() {
+    let (data, mut e) = load();
+    // SCB: one publisher, theme, format, licence and access right.
+    assert_eq!(e.facet_values(Facet::Format), ["JSON"]);
+    assert_eq!(
+        e.facet_values(Facet::License),
+        ["http://creativecommons.org/publicdomain/zero/1.0/"]
+    );
+    assert_eq!(
+        e.facet_values(Facet::Theme),
+        ["http://publications.europa.eu/resource/authority/data-theme/SOCI"]
+    );
+
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut rng = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let texts = [
+        "",
+        "befolkning",
+        "arbetslösa kön",
+        "lön",
+        "befo",
+        "population",
+        "xyzzy",
+    ];
+    for round in 0..150 {
+        let text = texts[round % texts.len()];
+        let mut filters: Vec<(Facet, Vec<String>)> = Vec::new();
+        for _ in 0..rng(4) {
+            let facet = Facet::ALL[rng(5)];
+            let values = e.facet_values(facet);
+            let v = if values.is_empty() || rng(4) == 0 {
+                "no-such-value".to_string()
+            } else {
+                values[rng(values.len())].clone()
+            };
+            filters.push((facet, vec![v]));
+        }
+        let matches = e
+            .search(&Request {
+                text: text.into(),
+                limit: usize::MAX,
+                ..Default::default()
+            })
+            .hits;
+        let passes = |doc: u32, skip: Option<Facet>| {
+            Facet::ALL.iter().filter(|&&f| Some(f) != skip).all(|&f| {
+                let sel: Vec<&String> = filters
+                    .iter()
+                    .filter(|(g, _)| *g == f)
+                    .flat_map(|(_, v)| v)
+                    .collect();
+                sel.is_empty()
+                    || dataset_values(&data[doc as usize], f)
+                        .iter()
+                        .any(|v| sel.contains(&v))
+            })
+        };
+        let r = e.search(&Request {
+            text: text.into(),
+            filters: filters.clone(),
+            limit: usize::MAX,
+            ..Default::default()
+        });
+        let expected = matches.iter().filter(|&&d| passes(d, None)).count();
+        assert_eq!(r.total, expected, "{text:?} {filters:?}");
+        for fc in &r.facets {
+            for (value, count) in &fc.values {
+                let n = matches
+                    .iter()
+                    .filter(|&&d| {
+                        passes(d, Some(fc.facet))
+                            && dataset_values(&data[d as usize], fc.facet).contains(value)
+                    })
+                    .count();
+                assert_eq!(
+                    *count as usize, n,
+                    "{:?}={value} for {text:?} {filters:?}",
+                    fc.facet
+                );
+            }
+        }
+    }
+}
