@@ -4,7 +4,7 @@
 //! reach in and ours cannot leak out, and it tells the page what happens
 //! through DOM events on the host element.
 
-use crate::browser::{panic, style};
+use crate::browser::{panic, style, theme};
 use crate::config::{JsOptions, Lang, Options};
 use crate::i18n::texts;
 use crate::ui::{App, Catalogue};
@@ -25,6 +25,8 @@ pub struct Widget {
     state: Catalogue,
     /// Dropping it unmounts the view and disposes of every signal.
     mounted: Option<Box<dyn Any>>,
+    /// Re-checks the accent's contrast when the colour scheme changes.
+    scheme_listener: Option<(web_sys::MediaQueryList, Closure<dyn Fn()>)>,
 }
 
 #[wasm_bindgen]
@@ -48,7 +50,7 @@ impl Widget {
         let options = parse_options(&options);
         let page_lang = page_lang(&host);
         let lang = options.lang.or(page_lang).unwrap_or(Lang::Sv);
-        panic::register(&container, texts(lang).error_internal);
+        panic::register(&container, texts(lang));
 
         let state_cell = std::rc::Rc::new(std::cell::Cell::new(None));
         let cell = state_cell.clone();
@@ -60,12 +62,16 @@ impl Widget {
             view! { <App state=state /> }
         });
         let state = state_cell.take().ok_or("mount failed")?;
-        Ok(Widget {
+        let mut widget = Widget {
             host,
             container,
             state,
             mounted: Some(Box::new(handle)),
-        })
+            scheme_listener: None,
+        };
+        widget.check_theme();
+        widget.scheme_listener = widget.listen_to_colour_scheme();
+        Ok(widget)
     }
 
     /// New attributes or options (the element's attributes changed, or a
@@ -78,13 +84,41 @@ impl Widget {
             self.state.sort.set(options.sort);
         }
         self.state.options.set(options);
+        self.check_theme();
     }
 
     /// Unmounts: removes the DOM, disposes of signals, effects and timers.
     pub fn destroy(&mut self) {
+        if let Some((list, listener)) = self.scheme_listener.take() {
+            let _ = list
+                .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        }
         panic::unregister(&self.container);
         self.mounted = None;
         self.container.remove();
+    }
+}
+
+impl Widget {
+    fn check_theme(&self) {
+        if let Some(odc) = self.container.first_element_child() {
+            theme::keep_accent_readable(odc.unchecked_ref());
+        }
+    }
+
+    fn listen_to_colour_scheme(&self) -> Option<(web_sys::MediaQueryList, Closure<dyn Fn()>)> {
+        let list = web_sys::window()?
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()??;
+        let container = self.container.clone();
+        let listener = Closure::<dyn Fn()>::new(move || {
+            if let Some(odc) = container.first_element_child() {
+                theme::keep_accent_readable(odc.unchecked_ref());
+            }
+        });
+        list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+            .ok()?;
+        Some((list, listener))
     }
 }
 
@@ -170,4 +204,12 @@ fn dispatch_events(state: Catalogue, host: HtmlElement) {
             send_open("odc-open", JsValue::from_str(&id));
         }
     });
+}
+
+/// For the browser tests only: proves that a panic becomes a message in
+/// every mounted widget instead of a blank box.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__panicForTests")]
+pub fn panic_for_tests() {
+    panic!("deliberate panic from the browser tests");
 }

@@ -7,6 +7,7 @@
 //! natively with `cargo test`; the browser layer only builds for wasm32.
 
 pub mod config;
+pub mod contrast;
 pub mod i18n;
 pub mod links;
 pub mod model;
@@ -14,6 +15,8 @@ pub mod registry;
 pub mod search;
 pub mod vocab;
 
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]

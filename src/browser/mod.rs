@@ -6,3 +6,4 @@ pub mod fetch;
 pub mod intl;
 pub mod panic;
 pub mod style;
+pub mod theme;

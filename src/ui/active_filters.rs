@@ -39,6 +39,8 @@ pub fn ActiveFilters() -> impl IntoView {
                     .then(|| list.get((index as u32).min(chips - 1)))
                     .flatten()
             });
+            // A removed last chip leaves a detached container behind.
+            let target = target.filter(|n| n.is_connected());
             match target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
                 Some(button) => {
                     let _ = button.focus();
