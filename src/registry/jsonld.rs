@@ -30,14 +30,47 @@ const MAX_PROBLEMS: usize = 50;
 
 /// Reads a registry file. Fails only when the whole text is unusable; bad
 /// dataset records are skipped and counted in `Catalog::skipped`.
+///
+/// This reads anything shaped like a registry; `registry::read` first
+/// checks (at no extra cost, see [`read_fast`]) that the file really is one
+/// and hands other JSON to the other readers.
 pub fn read_registry(text: &str) -> Result<Catalog, ReadError> {
+    match read_doc(text, false) {
+        Fast::Read(result) => result,
+        Fast::Other(e) => Err(e),
+    }
+}
+
+/// The outcome of the fast path.
+pub(crate) enum Fast {
+    /// The text is a registry (or broken JSON): this is the answer.
+    Read(Result<Catalog, ReadError>),
+    /// Valid JSON, but not this project's registry format; the error says
+    /// what it looks like in case no other reader takes it either.
+    Other(ReadError),
+}
+
+/// The fast path of `registry::read`: reads the text as a registry, or
+/// says it is some other JSON. Telling them apart costs nothing extra: the
+/// top level is parsed once anyway, and only the `@context` (when inline)
+/// and the first records' `title` are looked at.
+pub(crate) fn read_fast(text: &str) -> Fast {
+    read_doc(text, true)
+}
+
+fn read_doc(text: &str, strict: bool) -> Fast {
     let text = strip_bom(text);
-    let top: &RawValue =
-        serde_json::from_str(text).map_err(|e| ReadError::Syntax(format!("JSON: {e}")))?;
+    let top: &RawValue = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) => return Fast::Read(Err(ReadError::Syntax(format!("JSON: {e}")))),
+    };
     let doc: CatalogDoc = match serde_json::from_str(top.get()) {
         Ok(doc) => doc,
-        Err(_) => return Err(not_a_registry(top.get())),
+        Err(_) => return Fast::Other(not_a_registry(top.get())),
     };
+    if strict && !context_is_ours(&doc) {
+        return Fast::Other(not_a_registry(top.get()));
+    }
     let Some(records) = doc.dataset else {
         if doc
             .kind
@@ -45,13 +78,19 @@ pub fn read_registry(text: &str) -> Result<Catalog, ReadError> {
             .is_some_and(|k| k.0.iter().any(|t| t == "Catalog"))
         {
             // A catalogue that lists no datasets is still a catalogue.
-            return Ok(Catalog {
+            return Fast::Read(Ok(Catalog {
                 id: doc.id.and_then(|t| t.0),
                 ..Catalog::default()
-            });
+            }));
         }
-        return Err(not_a_registry(top.get()));
+        return Fast::Other(not_a_registry(top.get()));
     };
+    let records = split_records(records);
+    if strict && doc.context.is_none() && plain_text_titles(&records) {
+        // A data.json (DCAT-US, DCAT-AR) without `@context`: its titles
+        // are strings where a registry has language maps.
+        return Fast::Other(not_a_registry(top.get()));
+    }
 
     let mut catalog = Catalog {
         id: doc.id.and_then(|t| t.0),
@@ -73,7 +112,6 @@ pub fn read_registry(text: &str) -> Result<Catalog, ReadError> {
         |c, v: AgentRecord| c.publisher = Some(v.into_agent()),
     );
 
-    let records = split_records(records);
     let mut seen_ids = HashSet::new();
     for (position, raw) in records.iter().enumerate() {
         match serde_json::from_str::<DatasetRecord>(raw.get()) {
@@ -91,7 +129,55 @@ pub fn read_registry(text: &str) -> Result<Catalog, ReadError> {
             Err(e) => skip(&mut catalog, format!("dataset {position}: {e}")),
         }
     }
-    Ok(catalog)
+    Fast::Read(Ok(catalog))
+}
+
+/// A registry has no `@context` (plain JSON) or the project's inline one,
+/// recognisable by `title` being a language container; a remote context
+/// (DCAT-US, schema.org) or another inline one means other JSON-LD.
+fn context_is_ours(doc: &CatalogDoc) -> bool {
+    if doc
+        .conforms_to
+        .is_some_and(|c| c.get().contains("project-open-data"))
+    {
+        return false;
+    }
+    let Some(context) = doc.context else {
+        return true;
+    };
+    #[derive(Deserialize)]
+    struct Term {
+        #[serde(rename = "@container", default)]
+        container: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Ours {
+        title: Option<Term>,
+        dataset: Option<IgnoredAny>,
+    }
+    match serde_json::from_str::<Ours>(context.get()) {
+        Ok(Ours {
+            title: Some(Term { container }),
+            dataset: Some(_),
+        }) => container.as_deref() == Some("@language"),
+        _ => false,
+    }
+}
+
+/// Whether the first record that has a `title` gives it as a plain string
+/// or number (data.json) rather than a language map (registry).
+fn plain_text_titles(records: &[&RawValue]) -> bool {
+    #[derive(Deserialize)]
+    struct Peek<'a> {
+        #[serde(borrow, default)]
+        title: Option<&'a RawValue>,
+    }
+    records
+        .iter()
+        .take(20)
+        .filter_map(|raw| serde_json::from_str::<Peek>(raw.get()).ok())
+        .find_map(|p| p.title)
+        .is_some_and(|t| !t.get().trim_start().starts_with(['{', '[', 'n']))
 }
 
 /// Catalogue-level fields are optional niceties: a broken one is reported
@@ -151,6 +237,10 @@ fn not_a_registry(json: &str) -> ReadError {
 /// The top level, with each field kept raw so a broken one can be skipped.
 #[derive(Deserialize)]
 struct CatalogDoc<'a> {
+    #[serde(rename = "@context", borrow, default)]
+    context: Option<&'a RawValue>,
+    #[serde(rename = "conformsTo", borrow, default)]
+    conforms_to: Option<&'a RawValue>,
     #[serde(rename = "@id", default)]
     id: Option<Text>,
     #[serde(rename = "@type", default)]

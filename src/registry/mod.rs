@@ -1,17 +1,27 @@
-//! Registry readers: turn a registry file into a [`Catalog`].
+//! Registry readers: turn a catalogue file into a [`Catalog`].
 //!
-//! The widget reads one format on its fast path, the project's own JSON-LD
-//! (`jsonld`, documented in `docs/registry.md`); the native `convert` command
-//! also reads RDF/XML and Turtle (`rdf`) and writes that JSON-LD. Which
-//! reader runs is decided by the content, never by a file name or a
-//! Content-Type header, because registries mislabel both (`detect`).
+//! The widget reads the project's own JSON-LD on its fast path (`jsonld`,
+//! documented in `docs/registry.md`) and, when a file is not that, the
+//! formats authorities already publish: other DCAT-AP JSON-LD and schema.org
+//! JSON-LD (`jsonld_nodes`), CKAN API responses (`ckan`) and DCAT-US
+//! `data.json` (`datajson`). RDF/XML and Turtle (`rdf`) are read natively
+//! (the `convert` command). JSON-LD and RDF share one DCAT mapping
+//! (`dcat_graph`). Which reader runs is decided by the content, never by a
+//! file name or a Content-Type header, because registries mislabel both
+//! (`detect`).
 
+mod ckan;
+mod common;
+mod datajson;
+mod dcat_graph;
 mod detect;
 pub mod jsonld;
+mod jsonld_nodes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rdf;
+pub mod url;
 
-pub use detect::{detect, Format};
+pub use detect::{classify_json, detect, detect_content, Format};
 
 use crate::model::Catalog;
 use std::fmt;
@@ -26,6 +36,9 @@ pub enum ReadError {
     NotACatalogue { hint: String },
     /// The text is broken (truncated JSON, malformed XML or Turtle).
     Syntax(String),
+    /// RDF/XML or Turtle (the format is given), and this build has no RDF
+    /// parser (the browser build); it has to be converted first.
+    NeedsRdf(Format),
 }
 
 impl fmt::Display for ReadError {
@@ -33,16 +46,36 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::NotACatalogue { hint } => write!(f, "not a dataset catalogue: {hint}"),
             ReadError::Syntax(message) => write!(f, "unreadable catalogue: {message}"),
+            ReadError::NeedsRdf(format) => {
+                let name = if *format == Format::Turtle {
+                    "Turtle"
+                } else {
+                    "RDF/XML"
+                };
+                write!(
+                    f,
+                    "this catalogue is {name}, which cannot be read here yet; \
+                     convert it with `open-data-catalogue convert` or publish it as JSON-LD"
+                )
+            }
         }
     }
 }
 
 impl std::error::Error for ReadError {}
 
-/// Reads a registry in any supported format, chosen by looking at the text.
+/// Reads a catalogue in any supported format, chosen by looking at the text.
 pub fn read(text: &str) -> Result<Catalog, ReadError> {
+    read_with_base(text, None)
+}
+
+/// Like [`read`]; `base` is the address the text was fetched from, against
+/// which relative links are resolved. Links that are not `http(s)`/`mailto`
+/// after that are dropped (except on the registry fast path, which keeps
+/// what the registry says; the UI checks every link again anyway).
+pub fn read_with_base(text: &str, base: Option<&str>) -> Result<Catalog, ReadError> {
+    let base = base.filter(|b| url::is_absolute(b));
     match detect(text) {
-        Format::JsonLd => jsonld::read_registry(text),
         Format::Html => Err(ReadError::NotACatalogue {
             hint: "this is an HTML web page; point to the catalogue file itself".into(),
         }),
@@ -50,15 +83,60 @@ pub fn read(text: &str) -> Result<Catalog, ReadError> {
             hint: "the file is empty".into(),
         }),
         #[cfg(not(target_arch = "wasm32"))]
-        Format::RdfXml => rdf::read_rdf_xml(text.as_bytes(), None),
+        Format::RdfXml => rdf::read_rdf_xml(text.as_bytes(), base),
         #[cfg(not(target_arch = "wasm32"))]
-        Format::Turtle => rdf::read_turtle(text.as_bytes(), None),
+        Format::Turtle => rdf::read_turtle(text.as_bytes(), base),
         // The browser build carries no RDF parsers to stay small.
         #[cfg(target_arch = "wasm32")]
-        Format::RdfXml | Format::Turtle => Err(ReadError::NotACatalogue {
-            hint: "RDF must first be converted with `open-data-catalogue convert`".into(),
-        }),
+        format @ (Format::RdfXml | Format::Turtle) => Err(ReadError::NeedsRdf(format)),
+        _ => read_json(text, base),
     }
+}
+
+fn read_json(text: &str, base: Option<&str>) -> Result<Catalog, ReadError> {
+    // The fast path: the project's registry costs nothing more than before.
+    match jsonld::read_fast(text) {
+        jsonld::Fast::Read(result) => {
+            return result.map(|mut catalog| {
+                if let Some(base) = base {
+                    common::resolve_relative_links(&mut catalog, base);
+                }
+                catalog
+            })
+        }
+        jsonld::Fast::Other(_) => {}
+    }
+    let doc: serde_json::Value = serde_json::from_str(strip_bom(text))
+        .map_err(|e| ReadError::Syntax(format!("JSON: {e}")))?;
+    let mut catalog = match classify_json(&doc) {
+        Format::Ckan => return ckan::read(&doc, base),
+        Format::DataJson => return datajson::read(&doc, base),
+        Format::SchemaOrg => {
+            jsonld_nodes::read_nodes(&doc, true).map_err(|_| ReadError::NotACatalogue {
+                hint: "schema.org JSON-LD without a Dataset or DataCatalog".into(),
+            })?
+        }
+        Format::DcatJsonLd => {
+            jsonld_nodes::read_nodes(&doc, false).map_err(|_| ReadError::NotACatalogue {
+                hint: "JSON-LD without any dcat:Catalog, dcat:Dataset or schema.org Dataset".into(),
+            })?
+        }
+        _ => {
+            let shape = match &doc {
+                serde_json::Value::Array(_) => "a JSON array of unknown records",
+                serde_json::Value::Object(_) => "a JSON object of unknown shape",
+                _ => "a single JSON value",
+            };
+            return Err(ReadError::NotACatalogue {
+                hint: format!(
+                    "{shape}; expected the registry format (docs/registry.md), DCAT JSON-LD, \
+                     a CKAN API response, a DCAT-US data.json or schema.org Dataset JSON-LD"
+                ),
+            });
+        }
+    };
+    common::clean_links(&mut catalog, base);
+    Ok(catalog)
 }
 
 /// Removes a leading UTF-8 byte order mark, which Windows tools (and SCB's

@@ -1,0 +1,436 @@
+//! CKAN Action API responses: `package_search`, `package_show`,
+//! `current_package_list_with_resources`, a bare package dict or a list of
+//! them, in the core schema, ckanext-scheming (`*_translated` fields,
+//! repeating `contact`/`publisher` subfields) and the legacy `extras`
+//! key/value list that ckanext-dcat harvesters fill.
+//!
+//! Some portals (EnviDat) put JSON *inside strings* (`"tags": "[{…}]"`,
+//! `"maintainer": "{…}"`); such strings are parsed before use.
+
+use super::common::{
+    clean_links, eu_theme, field, frequency, lang_text, license_iri, problem, push_dataset, skip,
+    text, texts,
+};
+use super::dcat_graph::{generated_id, mailto};
+use super::ReadError;
+use crate::model::{Agent, Catalog, Contact, Dataset, Distribution, LangText};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Fields only CKAN package dicts have (at least one of them).
+const PACKAGE_FIELDS: [&str; 7] = [
+    "resources",
+    "num_resources",
+    "notes",
+    "license_id",
+    "metadata_modified",
+    "owner_org",
+    "notes_translated",
+];
+
+/// Whether a JSON object is a CKAN package dict.
+pub(crate) fn looks_like_package(v: &Value) -> bool {
+    v.as_object()
+        .is_some_and(|o| PACKAGE_FIELDS.iter().any(|f| o.contains_key(*f)))
+}
+
+/// Whether the JSON is a CKAN API envelope (`{"success": …, "result": …}`).
+pub(crate) fn is_api_response(v: &Value) -> bool {
+    v.get("result").is_some() && (v.get("success").is_some() || v.get("help").is_some())
+}
+
+/// Reads any CKAN response or package(s). `base` resolves relative links.
+pub(crate) fn read(doc: &Value, base: Option<&str>) -> Result<Catalog, ReadError> {
+    let packages: Vec<&Value> = match doc {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(o) if o.contains_key("result") || o.contains_key("success") => {
+            if doc.get("success") == Some(&Value::Bool(false)) {
+                let message = doc
+                    .get("error")
+                    .and_then(|e| field(e, "message"))
+                    .unwrap_or_else(|| "no message".into());
+                return Err(ReadError::NotACatalogue {
+                    hint: format!("a CKAN API error response ({message})"),
+                });
+            }
+            match doc.get("result") {
+                Some(Value::Array(items)) => {
+                    if !items.iter().any(looks_like_package) {
+                        return Err(not_packages(items));
+                    }
+                    items.iter().collect()
+                }
+                Some(result @ Value::Object(r)) => match r.get("results") {
+                    Some(Value::Array(items)) => items.iter().collect(),
+                    _ if looks_like_package(result) => vec![result],
+                    _ => {
+                        return Err(ReadError::NotACatalogue {
+                            hint: "a CKAN API response without packages".into(),
+                        })
+                    }
+                },
+                _ => {
+                    return Err(ReadError::NotACatalogue {
+                        hint: "a CKAN API response without packages".into(),
+                    })
+                }
+            }
+        }
+        Value::Object(_) => vec![doc],
+        _ => {
+            return Err(ReadError::NotACatalogue {
+                hint: "JSON that is not a CKAN package".into(),
+            })
+        }
+    };
+
+    let mut catalog = Catalog::default();
+    let mut seen = HashSet::new();
+    for (position, package) in packages.iter().enumerate() {
+        match dataset(package, &seen) {
+            Ok(d) => push_dataset(&mut catalog, &mut seen, d),
+            Err(reason) => skip(&mut catalog, format!("CKAN package {position}: {reason}")),
+        }
+    }
+    if let Some(count) = doc
+        .get("result")
+        .and_then(|r| r.get("count"))
+        .and_then(Value::as_u64)
+    {
+        if count > packages.len() as u64 {
+            problem(
+                &mut catalog,
+                format!(
+                    "this CKAN response holds {} of {count} packages (one page of package_search)",
+                    packages.len()
+                ),
+            );
+        }
+    }
+    clean_links(&mut catalog, base);
+    Ok(catalog)
+}
+
+/// `organization_list`, `group_list`, `package_list` and the like.
+fn not_packages(items: &[Value]) -> ReadError {
+    let hint = if items.iter().all(Value::is_string) {
+        "a CKAN list of names (package_list or organization_list?); use package_search".into()
+    } else if items
+        .iter()
+        .any(|i| i.get("is_organization").is_some() || i.get("package_count").is_some())
+    {
+        "a CKAN organization or group list, not datasets; use package_search".into()
+    } else {
+        "a CKAN API response without packages".into()
+    };
+    ReadError::NotACatalogue { hint }
+}
+
+/// A string holding JSON (`"[{…}]"`, `"{…}"`) is read as that JSON.
+fn unjson(v: &Value) -> Cow<'_, Value> {
+    if let Value::String(s) = v {
+        let t = s.trim_start();
+        if t.starts_with('{') || t.starts_with('[') {
+            if let Ok(parsed) = serde_json::from_str::<Value>(s) {
+                return Cow::Owned(parsed);
+            }
+        }
+    }
+    Cow::Borrowed(v)
+}
+
+fn get<'a>(o: &'a Value, key: &str) -> Option<Cow<'a, Value>> {
+    o.get(key).map(unjson).filter(|v| !v.is_null())
+}
+
+/// The legacy `extras` list (`[{"key": …, "value": …}]`) or an object.
+fn extras(p: &Value) -> Vec<(String, Value)> {
+    match p.get("extras").map(unjson).as_deref() {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|e| {
+                let key = e.get("key")?.as_str()?.to_owned();
+                Some((key, e.get("value").cloned().unwrap_or(Value::Null)))
+            })
+            .collect(),
+        Some(Value::Object(o)) => o.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
+    if !p.is_object() {
+        return Err("not an object".into());
+    }
+    let extras = extras(p);
+    let extra = |key: &str| -> Option<String> {
+        extras
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| text(&unjson(v)))
+    };
+    // Scheming fields first, then the legacy extras of the same name.
+    let value = |key: &str| field(p, key).or_else(|| extra(key));
+
+    let title = translated(p, "title_translated", "title");
+    let mut description = translated(p, "notes_translated", "notes");
+    if description.is_empty() {
+        description = translated(p, "description_translated", "description");
+    }
+
+    let ckan_id = field(p, "id");
+    let name = field(p, "name");
+    let uri = value("uri");
+    let identifier = value("identifier")
+        .or_else(|| extra("guid"))
+        .or_else(|| ckan_id.clone())
+        .or_else(|| name.clone());
+    if title.is_empty() && identifier.is_none() && p.get("resources").is_none() {
+        return Err("neither title, id, name nor resources".into());
+    }
+    let id = uri
+        .clone()
+        .or_else(|| ckan_id.clone())
+        .or_else(|| name.clone())
+        .or_else(|| identifier.clone())
+        .unwrap_or_else(|| generated_id(&title, &description, taken));
+
+    let mut keywords = Vec::new();
+    for key in ["tags_translated", "keywords"] {
+        if let Some(Value::Object(map)) = get(p, key).as_deref() {
+            for (lang, words) in map {
+                for w in texts(words) {
+                    push_keyword(&mut keywords, lang, w);
+                }
+            }
+        }
+    }
+    if keywords.is_empty() {
+        if let Some(Value::Array(tags)) = get(p, "tags").as_deref() {
+            for tag in tags {
+                let word = match tag {
+                    Value::String(s) => Some(s.clone()),
+                    other => field(other, "display_name").or_else(|| field(other, "name")),
+                };
+                if let Some(w) = word {
+                    push_keyword(&mut keywords, "", w);
+                }
+            }
+        }
+    }
+
+    let mut themes = Vec::new();
+    let mut theme_values: Vec<String> = Vec::new();
+    if let Some(t) = get(p, "theme") {
+        theme_values.extend(texts(&t));
+    }
+    if let Some(t) = extras
+        .iter()
+        .find(|(k, _)| k == "theme")
+        .map(|(_, v)| unjson(v))
+    {
+        theme_values.extend(texts(&t));
+    }
+    for t in theme_values {
+        let iri = eu_theme(&t).or_else(|| super::url::is_absolute(&t).then_some(t));
+        if let Some(iri) = iri {
+            if !themes.contains(&iri) {
+                themes.push(iri);
+            }
+        }
+    }
+    if let Some(Value::Array(groups)) = get(p, "groups").as_deref() {
+        for g in groups {
+            let theme = ["name", "id", "title"]
+                .iter()
+                .filter_map(|k| field(g, k))
+                .find_map(|v| eu_theme(&v));
+            if let Some(t) = theme {
+                if !themes.contains(&t) {
+                    themes.push(t);
+                }
+            }
+        }
+    }
+
+    let license = field(p, "license_id")
+        .and_then(|l| license_iri(&l))
+        .or_else(|| field(p, "license_url"))
+        .or_else(|| field(p, "license_title").and_then(|l| license_iri(&l)))
+        .or_else(|| extra("license").or_else(|| extra("licence")))
+        .or_else(|| {
+            field(p, "license_id")
+                .filter(|l| !matches!(l.as_str(), "notspecified" | "other" | "other-undefined"))
+        });
+
+    let frequency_value = value("frequency")
+        .or_else(|| extra("accrual_periodicity"))
+        .or_else(|| extra("frequency-of-update"))
+        .map(|f| frequency(&f).unwrap_or(f));
+
+    let distributions = match get(p, "resources").as_deref() {
+        Some(Value::Array(resources)) => resources.iter().filter_map(distribution).collect(),
+        _ => Vec::new(),
+    };
+
+    Ok(Dataset {
+        id,
+        identifier,
+        title,
+        description,
+        keywords,
+        publisher: publisher(p, &extra),
+        themes,
+        license,
+        access_rights: value("access_rights"),
+        issued: value("issued")
+            .or_else(|| extra("dcat_issued"))
+            .or_else(|| field(p, "metadata_created")),
+        modified: value("modified")
+            .or_else(|| extra("dcat_modified"))
+            .or_else(|| field(p, "metadata_modified")),
+        landing_page: field(p, "url").or_else(|| value("landing_page")),
+        contact_point: contact(p, &extra),
+        accrual_periodicity: frequency_value,
+        distributions,
+    })
+}
+
+/// A scheming `*_translated` language map, else the plain field (which
+/// then repeats one of the translations).
+fn translated(o: &Value, translated_key: &str, key: &str) -> LangText {
+    let t = get(o, translated_key)
+        .map(|v| lang_text(&v))
+        .unwrap_or_default();
+    if !t.is_empty() {
+        return t;
+    }
+    o.get(key).map(lang_text).unwrap_or_default()
+}
+
+fn push_keyword(keywords: &mut Vec<(String, String)>, lang: &str, word: String) {
+    let pair = (crate::model::normalise_lang(lang), word.trim().to_owned());
+    if !pair.1.is_empty() && !keywords.contains(&pair) {
+        keywords.push(pair);
+    }
+}
+
+/// Extras `publisher_uri`/`publisher_name`, else the scheming `publisher`
+/// subfield, else the owning organisation.
+fn publisher(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Agent> {
+    let agent = |id: Option<String>, name: LangText| {
+        (id.is_some() || !name.is_empty()).then_some(Agent { id, name })
+    };
+    if let Some(a) = agent(
+        extra("publisher_uri"),
+        extra("publisher_name")
+            .map(LangText::plain)
+            .unwrap_or_default(),
+    ) {
+        return Some(a);
+    }
+    if let Some(scheming) = get(p, "publisher") {
+        let first = match scheming.as_ref() {
+            Value::Array(items) => items.first().cloned(),
+            other => Some(other.clone()),
+        };
+        if let Some(s) = first {
+            let name = translated(&s, "name_translated", "name");
+            if let Some(a) = agent(
+                field(&s, "uri")
+                    .or_else(|| field(&s, "identifier"))
+                    .or_else(|| field(&s, "url")),
+                name,
+            ) {
+                return Some(a);
+            }
+        }
+    }
+    let org = get(p, "organization")?;
+    let mut name = translated(&org, "title_translated", "title");
+    if name.is_empty() {
+        if let Some(n) = field(&org, "name") {
+            name.insert("", n);
+        }
+    }
+    agent(field(&org, "name").or_else(|| field(&org, "id")), name)
+}
+
+/// Scheming `contact`, extras `contact_*`, else maintainer, else author.
+fn contact(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Contact> {
+    let make = |name: Option<String>, email: Option<String>, url: Option<String>| {
+        let email = email.and_then(|e| mailto(&e));
+        (name.is_some() || email.is_some() || url.is_some()).then_some(Contact { name, email, url })
+    };
+    if let Some(c) = get(p, "contact") {
+        let first = match c.as_ref() {
+            Value::Array(items) => items.first().cloned(),
+            other => Some(other.clone()),
+        };
+        if let Some(c) =
+            first.and_then(|c| make(field(&c, "name"), field(&c, "email"), field(&c, "url")))
+        {
+            return Some(c);
+        }
+    }
+    if let Some(c) = make(
+        extra("contact_name"),
+        extra("contact_email").or_else(|| extra("contact-email")),
+        extra("contact_uri"),
+    ) {
+        return Some(c);
+    }
+    for (person, email) in [
+        ("maintainer", "maintainer_email"),
+        ("author", "author_email"),
+    ] {
+        let (name, inner_email) = person_name(p, person);
+        if let Some(c) = make(name, field(p, email).or(inner_email), None) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// A person field: a plain name, or JSON such as EnviDat's
+/// `{"given_name": "A", "name": "B", "email": "…"}` (or a list of them).
+fn person_name(p: &Value, key: &str) -> (Option<String>, Option<String>) {
+    let Some(v) = get(p, key) else {
+        return (None, None);
+    };
+    let person = match v.as_ref() {
+        Value::Array(items) => items.first().cloned().unwrap_or(Value::Null),
+        other => other.clone(),
+    };
+    match &person {
+        Value::Object(_) => {
+            let full = [field(&person, "given_name"), field(&person, "name")]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            ((!full.is_empty()).then_some(full), field(&person, "email"))
+        }
+        other => (text(other), None),
+    }
+}
+
+fn distribution(r: &Value) -> Option<Distribution> {
+    if !r.is_object() {
+        return None;
+    }
+    let title = translated(r, "name_translated", "name");
+    let description = translated(r, "description_translated", "description");
+    let url = field(r, "url");
+    Some(Distribution {
+        id: field(r, "uri"),
+        title,
+        description,
+        access_url: field(r, "access_url").or_else(|| url.clone()),
+        download_url: field(r, "download_url"),
+        format: field(r, "format"),
+        media_type: field(r, "mimetype").or_else(|| field(r, "media_type")),
+        license: field(r, "license").map(|l| license_iri(&l).unwrap_or(l)),
+    })
+}
