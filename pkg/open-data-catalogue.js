@@ -18,6 +18,19 @@ function load() {
   return ready;
 }
 
+// RDF/XML and Turtle registries are converted by a second wasm module,
+// fetched only the first time a registry turns out to be RDF: sites with a
+// JSON registry never download the RDF parsers.
+let rdfModule = null;
+async function rdfToRegistry(text, base) {
+  rdfModule ??= import("./odc_rdf.js").then(async (m) => {
+    await m.default();
+    return m;
+  });
+  const m = await rdfModule;
+  return m.rdfToRegistry(text, base);
+}
+
 function attributesOf(element) {
   const attributes = {};
   for (const a of element.attributes) attributes[a.name] = a.value;
@@ -58,7 +71,7 @@ export class OpenDataCatalogue extends HTMLElement {
     placeholder(this, texts.loading, "status");
     load().then(
       () => {
-        if (this.isConnected && !this.#widget) this.#widget = new Widget(this, attributesOf(this));
+        if (this.isConnected && !this.#widget) this.#widget = new Widget(this, attributesOf(this), rdfToRegistry);
       },
       (error) => {
         console.error("open-data-catalogue: could not load its WebAssembly", error);
@@ -91,7 +104,7 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  */
 export async function mount(element, options = {}) {
   await load();
-  const widget = new Widget(element, options);
+  const widget = new Widget(element, options, rdfToRegistry);
   return {
     update: (next) => widget.update(next),
     destroy: () => {

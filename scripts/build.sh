@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
-# Builds the widget into pkg/: the wasm (release, optimised for size with
-# wasm-opt) and its wasm-bindgen glue, beside the hand-written entry module
-# pkg/open-data-catalogue.js. Prints the sizes a page downloads.
+# Builds the widget into pkg/: two wasm modules (release, optimised for size
+# with wasm-opt) and their wasm-bindgen glue, beside the hand-written entry
+# module pkg/open-data-catalogue.js:
+#   odc_core  the widget (always loaded)
+#   odc_rdf   RDF/XML and Turtle → registry (loaded only for RDF registries)
+# Prints the sizes a page downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --lib --target wasm32-unknown-unknown
-wasm-bindgen --target web --no-typescript --out-dir pkg --out-name odc_core \
-  target/wasm32-unknown-unknown/release/open_data_catalogue.wasm
-# The features rustc's wasm32 target emits by default; wasm-opt must be told.
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/odc_core_bg.wasm -o pkg/odc_core_bg.wasm
+wasm=target/wasm32-unknown-unknown/release/open_data_catalogue.wasm
+build_module() { # name, extra cargo args…
+  local name=$1
+  shift
+  cargo build --release --lib --target wasm32-unknown-unknown "$@"
+  wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$name" "$wasm"
+  # The features rustc's wasm32 target emits by default; wasm-opt must be told.
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+}
+build_module odc_rdf --features rdf-module
+build_module odc_core
 
+echo "what every page loads:"
 node scripts/sizes.mjs pkg/odc_core_bg.wasm pkg/odc_core.js pkg/open-data-catalogue.js
+echo "loaded only for RDF registries:"
+node scripts/sizes.mjs pkg/odc_rdf_bg.wasm pkg/odc_rdf.js

@@ -34,8 +34,10 @@ impl Widget {
     /// Renders the catalogue inside `host`'s open shadow root. `options` is
     /// either `{ attributes: { name: value } }` (the custom element passes
     /// its attributes) or the JavaScript options object of `mount()`.
+    /// `rdf_loader(text, base)` converts RDF registries with the second
+    /// wasm module, which the entry module imports only when it is needed.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    pub fn new(host: HtmlElement, options: JsValue, rdf_loader: Option<js_sys::Function>) -> Result<Widget, JsValue> {
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -56,7 +58,7 @@ impl Widget {
         let cell = state_cell.clone();
         let events_host = host.clone();
         let handle = leptos::mount::mount_to(container.clone(), move || {
-            let state = Catalogue::new(options, page_lang);
+            let state = Catalogue::new(options, page_lang, rdf_loader);
             cell.set(Some(state));
             dispatch_events(state, events_host);
             view! { <App state=state /> }

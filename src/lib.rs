@@ -17,9 +17,11 @@ pub mod vocab;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "rdf-module")))]
 mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "rdf-module")))]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "rdf-module"))]
+pub mod rdf_module;
+#[cfg(all(target_arch = "wasm32", not(feature = "rdf-module")))]
 mod ui;

@@ -5,5 +5,6 @@
 pub mod fetch;
 pub mod intl;
 pub mod panic;
+pub mod rdf;
 pub mod style;
 pub mod theme;

@@ -17,7 +17,7 @@ mod dcat_graph;
 mod detect;
 pub mod jsonld;
 mod jsonld_nodes;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "rdf-module"))]
 pub mod rdf;
 pub mod url;
 
@@ -82,12 +82,13 @@ pub fn read_with_base(text: &str, base: Option<&str>) -> Result<Catalog, ReadErr
         Format::Empty => Err(ReadError::NotACatalogue {
             hint: "the file is empty".into(),
         }),
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(not(target_arch = "wasm32"), feature = "rdf-module"))]
         Format::RdfXml => rdf::read_rdf_xml(text.as_bytes(), base),
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(not(target_arch = "wasm32"), feature = "rdf-module"))]
         Format::Turtle => rdf::read_turtle(text.as_bytes(), base),
-        // The browser build carries no RDF parsers to stay small.
-        #[cfg(target_arch = "wasm32")]
+        // The widget's wasm carries no RDF parsers, to stay small: the
+        // caller hands RDF to the second module (`rdf-module`, pkg/odc_rdf).
+        #[cfg(all(target_arch = "wasm32", not(feature = "rdf-module")))]
         format @ (Format::RdfXml | Format::Turtle) => Err(ReadError::NeedsRdf(format)),
         _ => read_json(text, base),
     }

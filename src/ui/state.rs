@@ -3,6 +3,8 @@
 
 use crate::browser::fetch::{fetch_text, resolve, FetchError};
 use crate::browser::intl::{title_collator, DateFormat};
+use crate::browser::rdf::read_rdf;
+use js_sys::Function;
 use crate::config::{Lang, Options};
 use crate::model::{Catalog, Dataset, LangText};
 use crate::registry::{self, ReadError};
@@ -65,10 +67,12 @@ pub struct Catalogue {
     pub lang: Memo<Lang>,
     pub response: Memo<Option<Response>>,
     pub dates: StoredValue<Option<(Lang, Rc<DateFormat>)>, LocalStorage>,
+    /// Converts RDF registries with the second wasm module (see browser::rdf).
+    pub rdf_loader: StoredValue<Option<Function>, LocalStorage>,
 }
 
 impl Catalogue {
-    pub fn new(options: Options, page_lang: Option<Lang>) -> Catalogue {
+    pub fn new(options: Options, page_lang: Option<Lang>, rdf_loader: Option<Function>) -> Catalogue {
         let sort = RwSignal::new(options.sort);
         let options = RwSignal::new(options);
         let page_lang = RwSignal::new(page_lang);
@@ -120,6 +124,7 @@ impl Catalogue {
             lang,
             response,
             dates: StoredValue::new_local(None),
+            rdf_loader: StoredValue::new_local(rdf_loader),
         };
         state.load_registry_on_change();
         state.reset_page_on_query_change();
@@ -138,7 +143,8 @@ impl Catalogue {
             let this_generation = generation.get_value();
             self.load.set(Load::Loading);
             spawn_local(async move {
-                let result = load_all(&urls).await;
+                let loader = self.rdf_loader.try_get_value().flatten();
+                let result = load_all(&urls, loader.as_ref()).await;
                 // A slower earlier load must not overwrite a newer one.
                 if generation.try_get_value() != Some(this_generation) {
                     return;
@@ -216,14 +222,20 @@ impl Catalogue {
 
 /// Loads every registry URL, merging their datasets; one failing source is
 /// reported while the others still show.
-async fn load_all(urls: &[String]) -> Result<Loaded, LoadError> {
+async fn load_all(urls: &[String], rdf_loader: Option<&Function>) -> Result<Loaded, LoadError> {
     if urls.is_empty() {
         return Err(LoadError::NoRegistry);
     }
     let futures = urls.iter().map(|url| async move {
         let resolved = resolve(url).unwrap_or_else(|| url.clone());
         let text = fetch_text(&resolved).await.map_err(LoadError::Fetch)?;
-        registry::read(&text).map_err(|e: ReadError| LoadError::Read(e.to_string()))
+        match registry::read_with_base(&text, Some(&resolved)) {
+            Err(ReadError::NeedsRdf(_)) => match rdf_loader {
+                Some(loader) => read_rdf(loader, &text, &resolved).await.map_err(LoadError::Read),
+                None => Err(LoadError::Read("RDF registries need the odc_rdf module".into())),
+            },
+            other => other.map_err(|e| LoadError::Read(e.to_string())),
+        }
     });
     let results = futures::future::join_all(futures).await;
     let mut merged: Option<Catalog> = None;

@@ -1,0 +1,15 @@
+// Test page helper: mounts one widget with the registry (and optional
+// lang) from the query string and records the time from mount to the
+// widget's odc-load / odc-error event in window.__loaded.
+const params = new URLSearchParams(location.search);
+await customElements.whenDefined("open-data-catalogue");
+const el = document.createElement("open-data-catalogue");
+el.setAttribute("registry", params.get("registry") ?? "");
+if (params.get("lang")) el.setAttribute("lang", params.get("lang"));
+const started = performance.now();
+for (const type of ["odc-load", "odc-error"]) {
+  el.addEventListener(type, (e) => {
+    window.__loaded = { type, detail: e.detail, ms: performance.now() - started };
+  });
+}
+document.getElementById("slot").append(el);
