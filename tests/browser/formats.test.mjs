@@ -98,3 +98,16 @@ test("a page where a catalogue was expected says so", async () => {
   assert.match(await alert.textContent(), /ingen datakatalog/);
   await page.close();
 });
+
+test("a record that cannot be read is skipped, counted and said, while the rest shows", async () => {
+  const page = await browser.page();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const path = "/tests/fixtures/datajson/gsa-ckanext-datajson-samples/missing-dataset-fields.data.json";
+  await page.goto(`${browser.base}/tests/browser/pages/single.html?registry=${encodeURIComponent(path)}`);
+  await waitForResults(page);
+  assert.equal(countOf(await settledCount(page)), 1);
+  assert.match(await page.locator(`${W} .odc-notice`).textContent(), /1 datamängd kunde inte läsas/);
+  assert.ok(warnings.some((w) => w.includes("missing-dataset-fields")), `details in the console: ${warnings}`);
+  await page.close();
+});
