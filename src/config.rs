@@ -20,6 +20,11 @@ pub const DEFAULT_PAGE_SIZE: usize = 20;
 /// Page sizes outside this range are clamped: 0 would show nothing and a
 /// huge page would defeat rendering only what is visible.
 pub const MAX_PAGE_SIZE: usize = 200;
+/// Seconds to wait for a registry before giving up and offering a retry:
+/// generous, since a few megabytes on a slow mobile link take a while, but
+/// a person should not stare at "loading" forever.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 30;
+pub const MAX_TIMEOUT_SECS: u32 = 300;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
@@ -36,6 +41,8 @@ pub struct Options {
     /// Level of the dataset-title headings, so they fit under the host
     /// page's own heading (default 2 = `h2`).
     pub heading_level: u8,
+    /// How long to wait for a registry (`timeout`, in seconds).
+    pub timeout_secs: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +79,7 @@ impl Default for Options {
             sort: Sort::Relevance,
             locked: Vec::new(),
             heading_level: 2,
+            timeout_secs: DEFAULT_TIMEOUT_SECS,
         }
     }
 }
@@ -92,6 +100,7 @@ impl Options {
                 "page-size" => options.page_size = parse_page_size(value),
                 "sort" => options.sort = value.trim().parse().unwrap_or_default(),
                 "heading-level" => options.heading_level = parse_heading_level(value),
+                "timeout" => options.timeout_secs = parse_timeout(value),
                 _ => {
                     if let Some(facet) = name
                         .strip_prefix("filter-")
@@ -122,6 +131,9 @@ impl Options {
         }
         if let Some(sort) = raw.sort {
             options.sort = sort.parse().unwrap_or_default();
+        }
+        if let Some(secs) = raw.timeout {
+            options.timeout_secs = parse_timeout(&secs.to_string());
         }
         if let Some(level) = raw.heading_level {
             options.heading_level = parse_heading_level(&level.to_string());
@@ -177,6 +189,7 @@ pub struct JsOptions {
     pub page_size: Option<f64>,
     pub sort: Option<String>,
     pub heading_level: Option<f64>,
+    pub timeout: Option<f64>,
     pub filters: std::collections::BTreeMap<String, OneOrMany>,
 }
 
@@ -214,6 +227,13 @@ fn parse_page_size(value: &str) -> usize {
     }
 }
 
+fn parse_timeout(value: &str) -> u32 {
+    match value.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 1.0 => (n as u32).min(MAX_TIMEOUT_SECS),
+        _ => DEFAULT_TIMEOUT_SECS,
+    }
+}
+
 fn parse_heading_level(value: &str) -> u8 {
     match value.trim().trim_start_matches(['h', 'H']).parse::<f64>() {
         Ok(n) if (1.0..=6.0).contains(&n) => n as u8,
@@ -238,6 +258,7 @@ mod tests {
                 "http://id.kb.se/organisations/SE2021000837 | Digg",
             ),
             ("heading-level", "h3"),
+            ("timeout", "5"),
             ("class", "whatever"),
         ]);
         assert_eq!(o.registry, vec!["a.jsonld", "https://x.se/b.jsonld"]);
@@ -256,6 +277,7 @@ mod tests {
             )]
         );
         assert_eq!(o.heading_level, 3);
+        assert_eq!(o.timeout_secs, 5);
     }
 
     #[test]
@@ -265,12 +287,14 @@ mod tests {
             ("page-size", "-3"),
             ("sort", "sideways"),
             ("heading-level", "9"),
+            ("timeout", "0"),
             ("filter-nothing", "x"),
         ]);
         assert_eq!(o.lang, None);
         assert_eq!(o.page_size, DEFAULT_PAGE_SIZE);
         assert_eq!(o.sort, Sort::Relevance);
         assert_eq!(o.heading_level, 2);
+        assert_eq!(o.timeout_secs, DEFAULT_TIMEOUT_SECS);
         assert!(o.locked.is_empty());
         assert_eq!(
             Options::from_attributes([("page-size", "1e9")]).page_size,

@@ -51,6 +51,7 @@ pub struct Texts {
     pub error_network: &'static str,
     pub error_timeout: &'static str,
     pub error_not_catalogue: &'static str,
+    pub error_broken: &'static str,
     pub error_internal: &'static str,
     pub error_no_registry: &'static str,
     pub facet_publisher: &'static str,
@@ -63,6 +64,9 @@ pub struct Texts {
     pub http_error: fn(u16) -> String,
     pub skipped: fn(usize) -> String,
     pub source_failed: fn(&str) -> String,
+    pub too_large: fn(u64) -> String,
+    pub stale_copy: fn(&str, &str) -> String,
+    pub cors: fn(&str, &str) -> String,
 }
 
 impl Texts {
@@ -125,9 +129,10 @@ static SV: Texts = Texts {
     untitled: "Namnlös datamängd",
     unknown: "Okänd",
     error_heading: "Katalogen kunde inte visas",
-    error_network: "Det gick inte att nå katalogen. Kontrollera din anslutning. Om den fungerar kan katalogens server sakna tillstånd för att visas på den här webbplatsen (CORS): den behöver svara med rubriken Access-Control-Allow-Origin.",
+    error_network: "Det gick inte att nå katalogen. Kontrollera din anslutning och försök igen.",
     error_timeout: "Katalogen svarade inte i tid.",
     error_not_catalogue: "Filen är ingen datakatalog som kan läsas.",
+    error_broken: "Katalogfilen är trasig eller ofullständig och kunde inte läsas.",
     error_internal: "Ett internt fel inträffade i katalogen, så den kan inte visas just nu.",
     error_no_registry: "Ingen katalog är angiven (attributet registry saknas).",
     facet_publisher: "Utgivare",
@@ -146,7 +151,21 @@ static SV: Texts = Texts {
         1 => "1 datamängd kunde inte läsas och visas inte.".to_string(),
         n => format!("{n} datamängder kunde inte läsas och visas inte."),
     },
-    source_failed: |url| format!("Katalogen {url} kunde inte hämtas eller läsas. Övriga kataloger visas."),
+    source_failed: |url| {
+        format!("Katalogen {url} kunde inte hämtas eller läsas. Övriga kataloger visas.")
+    },
+    too_large: |bytes| {
+        format!(
+            "Katalogen är för stor att visa här ({} MB).",
+            bytes / (1024 * 1024)
+        )
+    },
+    stale_copy: |url, date| {
+        format!("Katalogen {url} kunde inte nås just nu. Visar en sparad kopia från {date}.")
+    },
+    cors: |host, origin| {
+        format!("Katalogens server {host} tillåter inte att katalogen visas på den här webbplatsen. Den som driver servern behöver låta den svara med rubriken Access-Control-Allow-Origin: * (eller {origin}).")
+    },
 };
 
 static EN: Texts = Texts {
@@ -190,9 +209,10 @@ static EN: Texts = Texts {
     untitled: "Untitled dataset",
     unknown: "Unknown",
     error_heading: "The catalogue could not be shown",
-    error_network: "The catalogue could not be reached. Check your connection. If it works, the catalogue's server may not allow being shown on this site (CORS): it needs to send the header Access-Control-Allow-Origin.",
+    error_network: "The catalogue could not be reached. Check your connection and try again.",
     error_timeout: "The catalogue did not answer in time.",
     error_not_catalogue: "The file is not a data catalogue that can be read.",
+    error_broken: "The catalogue file is broken or incomplete and could not be read.",
     error_internal: "An internal error occurred in the catalogue, so it cannot be shown right now.",
     error_no_registry: "No catalogue is given (the registry attribute is missing).",
     facet_publisher: "Publisher",
@@ -211,7 +231,23 @@ static EN: Texts = Texts {
         1 => "1 dataset could not be read and is not shown.".to_string(),
         n => format!("{n} datasets could not be read and are not shown."),
     },
-    source_failed: |url| format!("The catalogue {url} could not be loaded or read. The other catalogues are shown."),
+    source_failed: |url| {
+        format!("The catalogue {url} could not be loaded or read. The other catalogues are shown.")
+    },
+    too_large: |bytes| {
+        format!(
+            "The catalogue is too large to show here ({} MB).",
+            bytes / (1024 * 1024)
+        )
+    },
+    stale_copy: |url, date| {
+        format!(
+            "The catalogue {url} could not be reached just now. Showing a copy saved on {date}."
+        )
+    },
+    cors: |host, origin| {
+        format!("The catalogue's server {host} does not allow the catalogue to be shown on this site. Whoever runs that server needs it to send the header Access-Control-Allow-Origin: * (or {origin}).")
+    },
 };
 
 /// 1159 → "1 159" (Swedish) or "1,159" (English).

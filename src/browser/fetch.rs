@@ -1,31 +1,54 @@
-//! Fetching a registry, with a timeout and errors a person can act on.
+//! Fetching a registry, with a timeout, a size limit and errors a person
+//! can act on.
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use std::time::Duration;
 use web_sys::AbortController;
 
-/// How long a registry may take before the widget gives up and offers a
-/// retry. Generous: a 4 MB registry on a slow mobile link takes a while,
-/// but a person should not stare at "loading" forever.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+/// Registries larger than this are refused with a message instead of
+/// freezing the tab while tens of megabytes are parsed on a phone. The
+/// largest real registry we know (SCB, 1,159 datasets) is 3 MB; 100,000
+/// datasets in the registry format are about 40 MB.
+pub const MAX_BYTES: u64 = 48 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum FetchError {
     /// The request never got an HTTP answer: offline, DNS, connection
-    /// reset, or a CORS refusal (the browser does not say which).
+    /// reset.
     Network,
+    /// The server answered, but without the CORS header that lets this
+    /// page read the answer (the registry host's setting).
+    Cors {
+        host: String,
+    },
+    /// No complete answer within the `timeout` option.
     Timeout,
     Http(u16),
+    /// Larger than `MAX_BYTES` (the size in bytes).
+    TooLarge(u64),
 }
 
-pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+impl FetchError {
+    /// Whether a saved copy should stand in: the registry is unreachable
+    /// now, not wrong.
+    pub fn is_outage(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Network | FetchError::Timeout | FetchError::Http(500..=599)
+        )
+    }
+}
+
+pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, FetchError> {
     let controller = AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller
         .clone()
-        .and_then(|c| set_timeout_with_handle(move || c.abort(), TIMEOUT).ok());
+        .and_then(|c| set_timeout_with_handle(move || c.abort(), timeout).ok());
     let result = async {
+        // The browser's HTTP cache revalidates with ETag / Last-Modified on
+        // its own (no preflight, unlike a hand-set If-None-Match).
         let response = Request::get(url)
             .abort_signal(signal.as_ref())
             .send()
@@ -34,7 +57,18 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         if !response.ok() {
             return Err(FetchError::Http(response.status()));
         }
-        response.text().await.map_err(|_| FetchError::Network)
+        let announced = response
+            .headers()
+            .get("content-length")
+            .and_then(|l| l.trim().parse::<u64>().ok());
+        if let Some(size) = announced.filter(|s| *s > MAX_BYTES) {
+            return Err(FetchError::TooLarge(size));
+        }
+        let text = response.text().await.map_err(|_| FetchError::Network)?;
+        match text.len() as u64 {
+            size if size > MAX_BYTES => Err(FetchError::TooLarge(size)),
+            _ => Ok(text),
+        }
     }
     .await;
     if let Some(t) = timer {
@@ -44,8 +78,28 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         Err(FetchError::Network) if signal.as_ref().is_some_and(|s| s.aborted()) => {
             Err(FetchError::Timeout)
         }
+        Err(FetchError::Network) if reachable_without_cors(url).await => {
+            Err(FetchError::Cors { host: host_of(url) })
+        }
         other => other,
     }
+}
+
+/// The browser hides why a fetch failed. A `no-cors` request to the same
+/// URL succeeds (with an unreadable, opaque answer) exactly when the server
+/// is there: then the failure was the missing CORS permission.
+async fn reachable_without_cors(url: &str) -> bool {
+    Request::get(url)
+        .mode(web_sys::RequestMode::NoCors)
+        .send()
+        .await
+        .is_ok()
+}
+
+fn host_of(url: &str) -> String {
+    web_sys::Url::new(url)
+        .map(|u| u.host())
+        .unwrap_or_else(|_| url.to_string())
 }
 
 /// Resolves a registry URL the way the page would (relative to the page's

@@ -2,6 +2,7 @@
 //! networking, `Intl` collation and date formatting, constructable
 //! stylesheets. Only built for wasm32.
 
+pub mod cache;
 pub mod fetch;
 pub mod intl;
 pub mod panic;

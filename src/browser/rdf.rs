@@ -14,15 +14,26 @@ use wasm_bindgen_futures::JsFuture;
 
 pub async fn read_rdf(loader: &Function, text: &str, base: &str) -> Result<Catalog, String> {
     let promise = loader
-        .call2(&JsValue::NULL, &JsValue::from_str(text), &JsValue::from_str(base))
+        .call2(
+            &JsValue::NULL,
+            &JsValue::from_str(text),
+            &JsValue::from_str(base),
+        )
         .map_err(describe)?;
-    let result = JsFuture::from(Promise::resolve(&promise)).await.map_err(describe)?;
-    let field = |name: &str| Reflect::get(&result, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    let registry_text = field("registry").as_string().ok_or("the RDF module returned no registry")?;
+    let result = JsFuture::from(Promise::resolve(&promise))
+        .await
+        .map_err(describe)?;
+    let field =
+        |name: &str| Reflect::get(&result, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let registry_text = field("registry")
+        .as_string()
+        .ok_or("the RDF module returned no registry")?;
     let mut catalog = registry::read(&registry_text).map_err(|e| e.to_string())?;
     catalog.skipped += field("skipped").as_f64().unwrap_or(0.0) as usize;
     if let Ok(problems) = field("problems").dyn_into::<js_sys::Array>() {
-        catalog.problems.extend(problems.iter().filter_map(|p| p.as_string()));
+        catalog
+            .problems
+            .extend(problems.iter().filter_map(|p| p.as_string()));
     }
     Ok(catalog)
 }

@@ -10,6 +10,7 @@ mod dataset_detail;
 mod facet_group;
 mod facets_panel;
 mod labels;
+mod load;
 mod pager;
 mod result_item;
 mod result_list;

@@ -1,27 +1,19 @@
 //! The widget's state: options in, registry loaded, query state, and the
 //! search response derived from them.
 
-use crate::browser::fetch::{fetch_text, resolve, FetchError};
+use super::load::load_all;
+pub use super::load::LoadError;
 use crate::browser::intl::{title_collator, DateFormat};
-use crate::browser::rdf::read_rdf;
-use js_sys::Function;
 use crate::config::{Lang, Options};
 use crate::model::{Catalog, Dataset, LangText};
-use crate::registry::{self, ReadError};
 use crate::search::{Engine, Facet, Request, Response, Sort};
+use js_sys::Function;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-
-/// Why the registry is not showing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    NoRegistry,
-    Fetch(FetchError),
-    Read(String),
-}
+use std::time::Duration;
 
 /// A registry that loaded, with the engine built for one UI language.
 pub struct Loaded {
@@ -31,6 +23,9 @@ pub struct Loaded {
     pub engine: RefCell<Option<(Lang, Engine)>>,
     /// Sources that failed while others loaded: (url, error).
     pub failed_sources: Vec<(String, LoadError)>,
+    /// Sources shown from the saved copy because they could not be
+    /// reached: (url, when the copy was saved, ISO 8601).
+    pub stale_sources: Vec<(String, String)>,
 }
 
 impl Loaded {
@@ -72,7 +67,11 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    pub fn new(options: Options, page_lang: Option<Lang>, rdf_loader: Option<Function>) -> Catalogue {
+    pub fn new(
+        options: Options,
+        page_lang: Option<Lang>,
+        rdf_loader: Option<Function>,
+    ) -> Catalogue {
         let sort = RwSignal::new(options.sort);
         let options = RwSignal::new(options);
         let page_lang = RwSignal::new(page_lang);
@@ -144,7 +143,9 @@ impl Catalogue {
             self.load.set(Load::Loading);
             spawn_local(async move {
                 let loader = self.rdf_loader.try_get_value().flatten();
-                let result = load_all(&urls, loader.as_ref()).await;
+                let timeout =
+                    Duration::from_secs(self.options.with_untracked(|o| o.timeout_secs).into());
+                let result = load_all(&urls, loader.as_ref(), timeout).await;
                 // A slower earlier load must not overwrite a newer one.
                 if generation.try_get_value() != Some(this_generation) {
                     return;
@@ -217,68 +218,5 @@ impl Catalogue {
     pub fn clear_filters(&self) {
         self.selected.set(Vec::new());
         self.text.set(String::new());
-    }
-}
-
-/// Loads every registry URL, merging their datasets; one failing source is
-/// reported while the others still show.
-async fn load_all(urls: &[String], rdf_loader: Option<&Function>) -> Result<Loaded, LoadError> {
-    if urls.is_empty() {
-        return Err(LoadError::NoRegistry);
-    }
-    let futures = urls.iter().map(|url| async move {
-        let resolved = resolve(url).unwrap_or_else(|| url.clone());
-        let text = fetch_text(&resolved).await.map_err(LoadError::Fetch)?;
-        match registry::read_with_base(&text, Some(&resolved)) {
-            Err(ReadError::NeedsRdf(_)) => match rdf_loader {
-                Some(loader) => read_rdf(loader, &text, &resolved).await.map_err(LoadError::Read),
-                None => Err(LoadError::Read("RDF registries need the odc_rdf module".into())),
-            },
-            other => other.map_err(|e| LoadError::Read(e.to_string())),
-        }
-    });
-    let results = futures::future::join_all(futures).await;
-    let mut merged: Option<Catalog> = None;
-    let mut failed = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (url, result) in urls.iter().zip(results) {
-        match result {
-            Ok(catalog) => {
-                for problem in &catalog.problems {
-                    web_sys::console::warn_1(
-                        &format!("open-data-catalogue: {url}: {problem}").into(),
-                    );
-                }
-                let target = merged.get_or_insert_with(|| Catalog {
-                    ..Default::default()
-                });
-                if target.title.is_empty() {
-                    target.title = catalog.title.clone();
-                }
-                target.skipped += catalog.skipped;
-                for d in catalog.datasets {
-                    if seen.insert(d.id.clone()) {
-                        target.datasets.push(d);
-                    }
-                }
-            }
-            Err(e) => {
-                web_sys::console::warn_1(&format!("open-data-catalogue: {url}: {e:?}").into());
-                failed.push((url.clone(), e));
-            }
-        }
-    }
-    match merged {
-        Some(catalog) => Ok(Loaded {
-            publishers: super::labels::publisher_names(&catalog.datasets),
-            catalog,
-            engine: RefCell::new(None),
-            failed_sources: failed,
-        }),
-        None => Err(failed
-            .into_iter()
-            .next()
-            .map(|(_, e)| e)
-            .unwrap_or(LoadError::NoRegistry)),
     }
 }

@@ -33,8 +33,16 @@ pub fn ErrorState(error: LoadError) -> impl IntoView {
             LoadError::NoRegistry => t.error_no_registry.to_string(),
             LoadError::Fetch(FetchError::Network) => t.error_network.to_string(),
             LoadError::Fetch(FetchError::Timeout) => t.error_timeout.to_string(),
+            LoadError::Fetch(FetchError::Cors { host }) => {
+                let origin = web_sys::window()
+                    .and_then(|w| w.location().origin().ok())
+                    .unwrap_or_default();
+                (t.cors)(host, &origin)
+            }
             LoadError::Fetch(FetchError::Http(status)) => (t.http_error)(*status),
-            LoadError::Read(_) => t.error_not_catalogue.to_string(),
+            LoadError::Fetch(FetchError::TooLarge(bytes)) => (t.too_large)(*bytes),
+            LoadError::NotCatalogue(_) => t.error_not_catalogue.to_string(),
+            LoadError::Broken(_) => t.error_broken.to_string(),
         }
     };
     view! {
@@ -76,7 +84,8 @@ pub fn ResultCount() -> impl IntoView {
     view! { <p class="odc-count" role="status" aria-live="polite" aria-atomic="true">{move || announced.get()}</p> }
 }
 
-/// Records that were skipped, sources that failed while others loaded.
+/// Records that were skipped, sources that failed while others loaded,
+/// sources shown from a saved copy.
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<Catalogue>();
@@ -90,6 +99,9 @@ pub fn Notices() -> impl IntoView {
                 }
                 for (url, _) in &l.failed_sources {
                     out.push((t.source_failed)(url));
+                }
+                for (url, saved_at) in &l.stale_sources {
+                    out.push((t.stale_copy)(url, &state.date_format().format(saved_at)));
                 }
                 out
             })

@@ -5,7 +5,9 @@ const params = new URLSearchParams(location.search);
 await customElements.whenDefined("open-data-catalogue");
 const el = document.createElement("open-data-catalogue");
 el.setAttribute("registry", params.get("registry") ?? "");
-if (params.get("lang")) el.setAttribute("lang", params.get("lang"));
+for (const name of ["lang", "timeout", "page-size"]) {
+  if (params.get(name)) el.setAttribute(name, params.get(name));
+}
 const started = performance.now();
 for (const type of ["odc-load", "odc-error"]) {
   el.addEventListener(type, (e) => {

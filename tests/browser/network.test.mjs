@@ -1,0 +1,138 @@
+// Broken networks: every kind of failure gives a human message and a way
+// out, retry works once the network recovers, and a registry loaded before
+// is shown from its saved copy (with its date) when it cannot be reached.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { start, waitForResults, settledCount, countOf, ARTEFACTS } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await start();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const W = "open-data-catalogue";
+const REGISTRY = "/tests/browser/fixtures/varied.jsonld";
+const BODY = readFileSync(new URL("./fixtures/varied.jsonld", import.meta.url), "utf8");
+// The browser context is shared: forget saved copies so a failure shows as
+// a failure (the saved-copy test below proves the other behaviour).
+async function forgetSavedCopies(page) {
+  await page.goto(browser.base + "/www/favicon.svg");
+  await page.evaluate(() => caches.delete("open-data-catalogue-v1"));
+}
+const pageFor = (registry, extra = "") =>
+  `${browser.base}/tests/browser/pages/single.html?registry=${encodeURIComponent(registry)}${extra}`;
+
+// Each fault: how to break the request, and what the person must read.
+const FAULTS = [
+  ["HTTP 500", (route) => route.fulfill({ status: 500, body: "Internal Server Error" }), /fel 500/],
+  ["HTTP 404", (route) => route.fulfill({ status: 404, body: "Not Found" }), /fel 404/],
+  ["connection reset", (route) => route.abort("connectionreset"), /gick inte att nå katalogen/],
+  ["connection refused", (route) => route.abort("connectionrefused"), /gick inte att nå katalogen/],
+  ["truncated body", (route) => route.fulfill({ status: 200, contentType: "application/ld+json", body: BODY.slice(0, BODY.length / 2) }), /trasig eller ofullständig/],
+  ["HTML error page", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><html><head><title>Fel</title></head><body><h1>Tjänsten är nere</h1></body></html>" }), /ingen datakatalog/],
+  ["empty body", (route) => route.fulfill({ status: 200, body: "" }), /ingen datakatalog/],
+];
+
+for (const [name, breakIt, message] of FAULTS) {
+  test(`${name}: a clear message, then retry recovers`, async () => {
+    const page = await browser.page();
+    await forgetSavedCopies(page);
+    let broken = true;
+    await page.route("**/varied.jsonld", (route) => (broken ? breakIt(route) : route.continue()));
+    await page.goto(pageFor(REGISTRY));
+    const alert = page.locator(`${W} .odc-error`);
+    await alert.waitFor();
+    assert.match(await alert.textContent(), message);
+    broken = false;
+    await alert.locator("button").click();
+    await waitForResults(page);
+    assert.equal(countOf(await settledCount(page)), 60);
+    await page.close();
+  });
+}
+
+test("timeout: the widget gives up after its timeout, says so, and retry works", async () => {
+  const page = await browser.page();
+  await forgetSavedCopies(page);
+  let hang = true;
+  await page.route("**/varied.jsonld", (route) => (hang ? undefined /* never answered */ : route.continue()));
+  const started = Date.now();
+  await page.goto(pageFor(REGISTRY) + "&timeout=2");
+  const alert = page.locator(`${W} .odc-error`);
+  await alert.waitFor({ timeout: 40_000 });
+  const waited = Date.now() - started;
+  assert.match(await alert.textContent(), /svarade inte i tid/);
+  console.log(`# gave up after ${waited} ms`);
+  hang = false;
+  await alert.locator("button").click();
+  await waitForResults(page);
+  await page.close();
+});
+
+test("a CORS refusal is explained as the registry host's setting, naming the header", async () => {
+  const page = await browser.page();
+  // Same server, other origin (localhost vs 127.0.0.1): no
+  // Access-Control-Allow-Origin header, so the browser refuses.
+  const crossOrigin = browser.base.replace("127.0.0.1", "localhost") + REGISTRY;
+  await page.goto(pageFor(crossOrigin));
+  const alert = page.locator(`${W} .odc-error`);
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /servern? localhost:\d+ tillåter inte/);
+  assert.match(text, /Access-Control-Allow-Origin: \* \(eller http:\/\/127\.0\.0\.1:\d+\)/);
+  await page.screenshot({ path: ARTEFACTS + "error-cors.png" });
+  await page.close();
+});
+
+test("a very slow registry keeps an honest loading state until it arrives", async () => {
+  const page = await browser.page();
+  await page.route("**/varied.jsonld", async (route) => {
+    await new Promise((r) => setTimeout(r, 4000));
+    await route.continue();
+  });
+  await page.goto(pageFor(REGISTRY));
+  const loading = page.locator(`${W} .odc-status[role=status]`);
+  await loading.waitFor();
+  assert.match(await loading.textContent(), /Hämtar datamängder/);
+  await page.waitForTimeout(3000);
+  assert.ok(await loading.isVisible(), "still loading, no premature error");
+  assert.equal(await page.locator(`${W} .odc-error`).count(), 0);
+  await waitForResults(page);
+  assert.equal(countOf(await settledCount(page)), 60);
+  await page.close();
+});
+
+test("a registry loaded before is shown from its saved copy, with its date, when the network fails", async () => {
+  const page = await browser.page();
+  await page.goto(pageFor(REGISTRY));
+  await waitForResults(page);
+  // The copy is saved in the background once the registry has been read.
+  await page.waitForFunction(async () => (await caches.open("open-data-catalogue-v1")).keys().then((k) => k.length > 0));
+  await page.route("**/varied.jsonld", (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await waitForResults(page);
+  assert.equal(countOf(await settledCount(page)), 60);
+  const notice = await page.locator(`${W} .odc-notice`).textContent();
+  assert.match(notice, /kunde inte nås just nu\. Visar en sparad kopia från \d+ \w+\.? \d{4}/);
+  // A 404 is not an outage: the registry is gone, so no copy stands in.
+  await page.unroute("**/varied.jsonld");
+  await page.route("**/varied.jsonld", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.reload();
+  await page.locator(`${W} .odc-error`).waitFor();
+  await page.close();
+});
+
+test("a registry over the size limit is refused with a message, not a frozen tab", async () => {
+  const page = await browser.page();
+  await page.route("**/varied.jsonld", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: Buffer.alloc(50 * 1024 * 1024, 0x20) }));
+  await page.goto(pageFor(REGISTRY));
+  const alert = page.locator(`${W} .odc-error`);
+  await alert.waitFor({ timeout: 60_000 });
+  assert.match(await alert.textContent(), /för stor/);
+  await page.close();
+});
