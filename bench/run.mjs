@@ -215,7 +215,7 @@ const notes = [
   "",
   "load: importing the bundle (for odc also fetching, compiling and instantiating the wasm). JSON.parse: the browser parsing " +
   "the same registry bytes. parse: what the engine needs before indexing: JSON.parse for the JS engines; for odc copying " +
-  "the text into wasm memory plus the widget's registry reader (serde). build: flattening + indexing (JS), `Engine::new` (odc). " +
+  "the text into wasm memory plus the widget's registry reader (serde). build: flattening + indexing (JS), `Engine::with_title_order` (odc). " +
   "step: `run(step)` wall time, including for odc passing the step in and the answer out as JSON; 1st step: step 1 of the " +
   "warm-up pass. heap: V8 heap + array buffers + wasm linear memory after a forced GC (the JS engines keep the parsed datasets).",
 ];
@@ -226,8 +226,8 @@ if (ours.length) {
 }
 const profiled = rows.filter((r) => r.buildProfile);
 if (profiled.length) {
-  notes.push("", "odc build, each part of `Engine::new` timed again after the steps (ms):", "",
-    "| N | stemmers | text index | title ranks, Intl.Collator (calls) | title ranks, native comparator | modified ranks | facet index |",
+  notes.push("", "odc build, each part of `Engine::with_title_order` timed again after the steps (ms):", "",
+    "| N | stemmers | text index | title ranks, Intl.Collator (calls into JS) | title ranks, native fallback | modified ranks | facet index |",
     "|---:|---:|---:|---:|---:|---:|---:|",
     ...profiled.map(({ n, buildProfile: p }) => `| ${n} | ${f(p.stemmers_ms)} | ${f(p.index_ms)} | ` +
       `${f(p.title_ranks_intl_ms)} (${p.collator_calls}) | ${f(p.title_ranks_native_ms)} | ${f(p.modified_ranks_ms)} | ${f(p.facet_index_ms)} |`));

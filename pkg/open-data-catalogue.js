@@ -8,7 +8,7 @@ import init, { Widget } from "./odc_core.js";
 
 const TAG = "open-data-catalogue";
 const FACETS = ["publisher", "theme", "format", "license", "access-rights"];
-const OBSERVED = ["registry", "lang", "facets", "page-size", "sort", "heading-level", "timeout"].concat(
+const OBSERVED = ["registry", "lang", "facets", "page-size", "sort", "heading-level", "timeout", "max-size", "url-state"].concat(
   FACETS.map((f) => "filter-" + f),
 );
 
@@ -99,7 +99,8 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  * custom element, e.g. from a framework.
  * options: { registry: string | string[], lang: "sv" | "en", facets: string | string[],
  *            pageSize: number, sort: "relevance" | "title" | "modified",
- *            filters: { publisher: string | string[], … }, headingLevel: number }
+ *            filters: { publisher: string | string[], … }, headingLevel: number,
+ *            timeout: number (seconds), urlState: boolean | string (parameter prefix) }
  * Returns { update(options), destroy() }.
  */
 export async function mount(element, options = {}) {

@@ -48,8 +48,8 @@ impl BenchEngine {
         let catalog =
             crate::registry::read(registry_text).map_err(|e| JsError::new(&e.to_string()))?;
         let t1 = performance_now();
-        let cmp = crate::browser::intl::title_collator("sv");
-        let engine = Engine::new(&catalog.datasets, "sv", &cmp);
+        let rank_titles = crate::browser::intl::title_ranker("sv");
+        let engine = Engine::with_title_order(&catalog.datasets, "sv", &rank_titles);
         let t2 = performance_now();
         Ok(BenchEngine {
             datasets: catalog.datasets,
@@ -136,11 +136,12 @@ impl BenchEngine {
         Ok(out)
     }
 
-    /// Times each part of `Engine::new` again on the same datasets (after
-    /// the measured build, so it does not disturb it): stemmer set-up, text
-    /// index, title ranks with `Intl.Collator` (and how many times it was
-    /// called) and with the native fallback comparator, modified ranks,
-    /// facet index. JSON: `{phase: ms, ..., collator_calls}`.
+    /// Times each part of `Engine::with_title_order` again on the same
+    /// datasets (after the measured build, so it does not disturb it):
+    /// stemmer set-up, text index, title ranks with `Intl.Collator` (sorted
+    /// in JavaScript; `collator_calls`: calls into JavaScript to sort) and
+    /// with the native fallback sort, modified ranks, facet index. JSON:
+    /// `{phase: ms, ..., collator_calls}`.
     pub fn build_profile(&self) -> String {
         use crate::search::{facets::FacetIndex, index::Index, sort, stem::Stemmers};
         let ds = &self.datasets;
@@ -156,15 +157,15 @@ impl BenchEngine {
         let index = Index::build(ds, &stemmers);
         let index_ms = lap();
         let calls = std::cell::Cell::new(0u64);
-        let collator = crate::browser::intl::title_collator("sv");
-        let counting = |a: &str, b: &str| {
+        let sorter = crate::browser::intl::title_ranker("sv");
+        let counting = |titles: &[&str]| {
             calls.set(calls.get() + 1);
-            collator(a, b)
+            sorter(titles)
         };
         let _ = lap();
-        let title_rank = sort::title_ranks(ds, "sv", &counting);
+        let title_rank = sort::title_ranks_with(ds, "sv", &counting);
         let title_intl_ms = lap();
-        let _native = sort::title_ranks(ds, "sv", &sort::swedish_fallback_cmp);
+        let _native = sort::title_ranks_with(ds, "sv", &sort::swedish_fallback_ranks);
         let title_native_ms = lap();
         let _modified = sort::modified_ranks(ds, &title_rank);
         let modified_ms = lap();

@@ -25,6 +25,11 @@ pub const MAX_PAGE_SIZE: usize = 200;
 /// a person should not stare at "loading" forever.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 30;
 pub const MAX_TIMEOUT_SECS: u32 = 300;
+/// Registries larger than this many megabytes are refused with a message
+/// instead of freezing the tab while they are parsed on a phone; the
+/// largest real registry we know (SCB, 1,159 datasets) is 3 MB. A
+/// webmaster with a larger registry raises it with `max-size`.
+pub const DEFAULT_MAX_SIZE_MB: u32 = 48;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
@@ -43,6 +48,11 @@ pub struct Options {
     pub heading_level: u8,
     /// How long to wait for a registry (`timeout`, in seconds).
     pub timeout_secs: u32,
+    /// Mirror the query in the page URL under this parameter prefix
+    /// (`url-state` attribute); `None`: never touch the URL.
+    pub url_state: Option<String>,
+    /// The size limit in megabytes (`max-size`).
+    pub max_size_mb: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +90,8 @@ impl Default for Options {
             locked: Vec::new(),
             heading_level: 2,
             timeout_secs: DEFAULT_TIMEOUT_SECS,
+            url_state: None,
+            max_size_mb: DEFAULT_MAX_SIZE_MB,
         }
     }
 }
@@ -101,6 +113,8 @@ impl Options {
                 "sort" => options.sort = value.trim().parse().unwrap_or_default(),
                 "heading-level" => options.heading_level = parse_heading_level(value),
                 "timeout" => options.timeout_secs = parse_timeout(value),
+                "max-size" => options.max_size_mb = parse_max_size(value),
+                "url-state" => options.url_state = Some(crate::url_state::prefix_for(value)),
                 _ => {
                     if let Some(facet) = name
                         .strip_prefix("filter-")
@@ -131,6 +145,14 @@ impl Options {
         }
         if let Some(sort) = raw.sort {
             options.sort = sort.parse().unwrap_or_default();
+        }
+        options.url_state = match raw.url_state {
+            Some(UrlStateOption::On(true)) => Some(crate::url_state::prefix_for("")),
+            Some(UrlStateOption::Named(name)) => Some(crate::url_state::prefix_for(&name)),
+            _ => None,
+        };
+        if let Some(mb) = raw.max_size {
+            options.max_size_mb = parse_max_size(&mb.to_string());
         }
         if let Some(secs) = raw.timeout {
             options.timeout_secs = parse_timeout(&secs.to_string());
@@ -179,6 +201,14 @@ impl OneOrMany {
     }
 }
 
+/// `urlState: true` or `urlState: "name"` (the parameter prefix).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum UrlStateOption {
+    On(bool),
+    Named(String),
+}
+
 /// The JavaScript options object, before validation.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -190,6 +220,8 @@ pub struct JsOptions {
     pub sort: Option<String>,
     pub heading_level: Option<f64>,
     pub timeout: Option<f64>,
+    pub max_size: Option<f64>,
+    pub url_state: Option<UrlStateOption>,
     pub filters: std::collections::BTreeMap<String, OneOrMany>,
 }
 
@@ -227,6 +259,13 @@ fn parse_page_size(value: &str) -> usize {
     }
 }
 
+fn parse_max_size(value: &str) -> u32 {
+    match value.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 1.0 => n.min(4096.0) as u32,
+        _ => DEFAULT_MAX_SIZE_MB,
+    }
+}
+
 fn parse_timeout(value: &str) -> u32 {
     match value.trim().parse::<f64>() {
         Ok(n) if n.is_finite() && n >= 1.0 => (n as u32).min(MAX_TIMEOUT_SECS),
@@ -259,6 +298,7 @@ mod tests {
             ),
             ("heading-level", "h3"),
             ("timeout", "5"),
+            ("url-state", ""),
             ("class", "whatever"),
         ]);
         assert_eq!(o.registry, vec!["a.jsonld", "https://x.se/b.jsonld"]);
@@ -278,6 +318,7 @@ mod tests {
         );
         assert_eq!(o.heading_level, 3);
         assert_eq!(o.timeout_secs, 5);
+        assert_eq!(o.url_state.as_deref(), Some("odc-"));
     }
 
     #[test]

@@ -37,7 +37,11 @@ impl Widget {
     /// `rdf_loader(text, base)` converts RDF registries with the second
     /// wasm module, which the entry module imports only when it is needed.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, options: JsValue, rdf_loader: Option<js_sys::Function>) -> Result<Widget, JsValue> {
+    pub fn new(
+        host: HtmlElement,
+        options: JsValue,
+        rdf_loader: Option<js_sys::Function>,
+    ) -> Result<Widget, JsValue> {
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,

@@ -13,6 +13,7 @@ pub mod links;
 pub mod model;
 pub mod registry;
 pub mod search;
+pub mod url_state;
 pub mod vocab;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]

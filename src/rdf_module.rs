@@ -13,9 +13,14 @@ use wasm_bindgen::prelude::*;
 /// them). Throws a readable message when the text is not a catalogue.
 #[wasm_bindgen(js_name = rdfToRegistry)]
 pub fn rdf_to_registry(text: &str, base: Option<String>) -> Result<JsValue, JsError> {
-    let catalog = registry::read_with_base(text, base.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+    let catalog = registry::read_with_base(text, base.as_deref())
+        .map_err(|e| JsError::new(&e.to_string()))?;
     let result = js_sys::Object::new();
-    let problems: js_sys::Array = catalog.problems.iter().map(|p| JsValue::from_str(p)).collect();
+    let problems: js_sys::Array = catalog
+        .problems
+        .iter()
+        .map(|p| JsValue::from_str(p))
+        .collect();
     // Setting a property on a fresh plain object cannot fail.
     let set = |key: &str, value: &JsValue| {
         let _ = js_sys::Reflect::set(&result, &JsValue::from_str(key), value);

@@ -6,12 +6,6 @@ use leptos::prelude::set_timeout_with_handle;
 use std::time::Duration;
 use web_sys::AbortController;
 
-/// Registries larger than this are refused with a message instead of
-/// freezing the tab while tens of megabytes are parsed on a phone. The
-/// largest real registry we know (SCB, 1,159 datasets) is 3 MB; 100,000
-/// datasets in the registry format are about 40 MB.
-pub const MAX_BYTES: u64 = 48 * 1024 * 1024;
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum FetchError {
     /// The request never got an HTTP answer: offline, DNS, connection
@@ -25,7 +19,7 @@ pub enum FetchError {
     /// No complete answer within the `timeout` option.
     Timeout,
     Http(u16),
-    /// Larger than `MAX_BYTES` (the size in bytes).
+    /// Larger than the `max-size` option (the size in bytes).
     TooLarge(u64),
 }
 
@@ -40,7 +34,11 @@ impl FetchError {
     }
 }
 
-pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, FetchError> {
+pub async fn fetch_text(
+    url: &str,
+    timeout: Duration,
+    max_bytes: u64,
+) -> Result<String, FetchError> {
     let controller = AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller
@@ -61,12 +59,12 @@ pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, FetchErr
             .headers()
             .get("content-length")
             .and_then(|l| l.trim().parse::<u64>().ok());
-        if let Some(size) = announced.filter(|s| *s > MAX_BYTES) {
+        if let Some(size) = announced.filter(|s| *s > max_bytes) {
             return Err(FetchError::TooLarge(size));
         }
         let text = response.text().await.map_err(|_| FetchError::Network)?;
         match text.len() as u64 {
-            size if size > MAX_BYTES => Err(FetchError::TooLarge(size)),
+            size if size > max_bytes => Err(FetchError::TooLarge(size)),
             _ => Ok(text),
         }
     }

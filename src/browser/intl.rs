@@ -2,29 +2,117 @@
 //! knows that Å, Ä, Ö sort after Z in Swedish and how to write a date in
 //! each language, so the widget ships no collation or locale tables.
 
-use js_sys::{Array, Date, Function, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use crate::search::fxhash::{map_with_capacity, FxHashMap};
+use crate::search::sort::surely_distinct_ignoring_case;
+use js_sys::{Array, Date, Function, Intl, JsString, Object, Reflect};
+use std::cmp::Ordering;
+use wasm_bindgen::{JsCast, JsValue};
 
 fn locales(lang: &str) -> Array {
     Array::of1(&JsValue::from_str(lang))
 }
 
-/// A comparator for titles in the UI language.
-pub fn title_collator(lang: &str) -> impl Fn(&str, &str) -> std::cmp::Ordering {
+/// The title collator of the UI language: `Intl.Collator(lang)` with
+/// accent sensitivity ("a" and "A" tie, so case does not split the order)
+/// and numeric order ("Tabell 2" before "Tabell 10").
+fn collator_compare(lang: &str) -> Function {
     let options = Object::new();
-    // Base sensitivity: "a" and "A" tie, so case does not split the order;
-    // numeric: "Tabell 2" before "Tabell 10".
     let _ = Reflect::set(&options, &"sensitivity".into(), &"accent".into());
     let _ = Reflect::set(&options, &"numeric".into(), &JsValue::TRUE);
-    let compare: Function = Intl::Collator::new(&locales(lang), &options).compare();
-    move |a: &str, b: &str| {
-        let r = compare
-            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0);
-        r.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+    Intl::Collator::new(&locales(lang), &options).compare()
+}
+
+fn call_compare(compare: &Function, a: &str, b: &str) -> Ordering {
+    let r = compare
+        .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    r.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
+}
+
+/// Title ranks in the UI language for `Engine::with_title_order`: each
+/// title's rank in the collator's order, titles it calls equal sharing a
+/// rank. The distinct titles cross into JavaScript as one string, are
+/// sorted there by `Array.prototype.sort` with the collator's `compare`
+/// and come back as one string, instead of ~n log n calls across the wasm
+/// boundary.
+pub fn title_ranker(lang: &str) -> impl Fn(&[&str]) -> Vec<u32> {
+    let compare = collator_compare(lang);
+    move |titles: &[&str]| {
+        rank_in_js(&compare, titles).unwrap_or_else(|| {
+            crate::search::sort::rank_by(titles, &|a: &str, b: &str| call_compare(&compare, a, b))
+        })
     }
+}
+
+/// Separates the titles in the strings passed to and from JavaScript.
+const SEP: char = '\0';
+const SEP_STR: &str = "\0";
+
+fn rank_in_js(compare: &Function, titles: &[&str]) -> Option<Vec<u32>> {
+    if titles.len() < 2 {
+        return Some(vec![0; titles.len()]);
+    }
+    // Each distinct title once (many datasets share a title).
+    let mut ids: FxHashMap<&str, u32> = map_with_capacity(titles.len());
+    let mut distinct: Vec<&str> = Vec::new();
+    let group: Vec<u32> = titles
+        .iter()
+        .map(|&t| {
+            *ids.entry(t).or_insert_with(|| {
+                distinct.push(t);
+                distinct.len() as u32 - 1
+            })
+        })
+        .collect();
+    if distinct.iter().any(|t| t.contains(SEP)) {
+        return None;
+    }
+    // In byte order, which is close to the collator's: the sort (a merge
+    // sort that finds runs) then needs far fewer comparisons. The order
+    // given does not matter otherwise: equal titles are found afterwards.
+    let mut presorted = distinct.clone();
+    presorted.sort_unstable();
+    let mut joined = String::with_capacity(distinct.iter().map(|t| t.len() + 1).sum());
+    for (i, t) in presorted.iter().enumerate() {
+        if i > 0 {
+            joined.push(SEP);
+        }
+        joined.push_str(t);
+    }
+    let array = JsString::from(joined.as_str()).split(SEP_STR);
+    drop(joined);
+    if array.length() as usize != distinct.len() {
+        return None;
+    }
+    let sort: Function = Reflect::get(&array, &"sort".into()).ok()?.dyn_into().ok()?;
+    sort.call1(&array, compare).ok()?;
+    let sorted: String = array.join(SEP_STR).into();
+
+    // Rank of each distinct title's equality class: titles the collator
+    // calls equal (say "Apa" and "apa") share one.
+    let mut class = vec![u32::MAX; distinct.len()];
+    let mut n_classes = 0u32;
+    let mut prev: Option<&str> = None;
+    for t in sorted.split(SEP) {
+        let id = *ids.get(t)? as usize;
+        if class[id] != u32::MAX {
+            return None;
+        }
+        let same = prev.is_some_and(|p| {
+            !surely_distinct_ignoring_case(p, t) && call_compare(compare, p, t) == Ordering::Equal
+        });
+        if !same {
+            n_classes += 1;
+        }
+        class[id] = n_classes - 1;
+        prev = Some(t);
+    }
+    if class.contains(&u32::MAX) {
+        return None;
+    }
+    Some(group.iter().map(|&g| class[g as usize]).collect())
 }
 
 /// Formats an ISO 8601 date (or date-time) for people: "3 apr. 2024" /

@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod fetch;
 pub mod intl;
+pub mod location;
 pub mod panic;
 pub mod rdf;
 pub mod style;

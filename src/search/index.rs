@@ -11,10 +11,13 @@
 //! Searched fields: title (all languages), keywords, description (all
 //! languages), publisher name (all languages).
 
-use super::normalize::{fold, for_each_word, lower};
+use super::fxhash::{map_with_capacity, FxHashMap};
+use super::normalize::{fold, for_each_word_hinted, lower_hinted};
+#[cfg(test)]
+use super::normalize::{for_each_word, lower};
 use super::stem::Stemmers;
 use crate::model::Dataset;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 pub const FIELD_TITLE: u8 = 1;
@@ -43,64 +46,116 @@ pub struct Index {
     stems_en: Vec<(Box<str>, u32)>,
 }
 
-impl Index {
-    pub fn build(datasets: &[Dataset], stemmers: &Stemmers) -> Index {
-        let mut map: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-        for (doc, d) in datasets.iter().enumerate() {
-            let doc = doc as u32;
-            let mut add = |text: &str, field: u8| {
-                for_each_word(text, |w| {
-                    let l = lower(w);
-                    let list = match map.get_mut(l.as_ref()) {
-                        Some(list) => list,
-                        None => map.entry(l.into_owned()).or_default(),
-                    };
-                    match list.last_mut() {
-                        Some(p) if p.doc == doc => p.fields |= field,
-                        _ => list.push(Posting { doc, fields: field }),
-                    }
-                });
-            };
-            for t in d.title.all() {
-                add(t, FIELD_TITLE);
-            }
-            for (_, k) in &d.keywords {
-                add(k, FIELD_KEYWORD);
-            }
-            for t in d.description.all() {
-                add(t, FIELD_DESCRIPTION);
-            }
-            if let Some(p) = &d.publisher {
-                for t in p.name.all() {
-                    add(t, FIELD_PUBLISHER);
-                }
+/// The first step of [`Index::build`]: term ids in order of first
+/// appearance and per term its postings, in document order.
+struct Builder<'a> {
+    /// Words that are already lower-case are borrowed, not copied.
+    ids: FxHashMap<Cow<'a, str>, u32>,
+    lists: Vec<Vec<Posting>>,
+    buf: String,
+}
+
+impl<'a> Builder<'a> {
+    /// One document. Not inlined, so that in wasm the engine can optimise
+    /// it after the first documents instead of running the whole build as
+    /// baseline code.
+    #[inline(never)]
+    fn add_doc(&mut self, doc: u32, d: &'a Dataset) {
+        for t in d.title.all() {
+            self.add(doc, t, FIELD_TITLE);
+        }
+        for (_, k) in &d.keywords {
+            self.add(doc, k, FIELD_KEYWORD);
+        }
+        for t in d.description.all() {
+            self.add(doc, t, FIELD_DESCRIPTION);
+        }
+        if let Some(p) = &d.publisher {
+            for t in p.name.all() {
+                self.add(doc, t, FIELD_PUBLISHER);
             }
         }
+    }
 
-        let mut terms: Vec<(Box<str>, Box<str>, Vec<Posting>)> = map
-            .into_iter()
-            .map(|(l, p)| (fold(&l).into(), l.into_boxed_str(), p))
-            .collect();
-        terms.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    fn add(&mut self, doc: u32, text: &'a str, field: u8) {
+        let Builder { ids, lists, buf } = self;
+        for_each_word_hinted(text, |w, is_lower| {
+            let l = lower_hinted(w, is_lower, buf);
+            let t = match ids.get(l) {
+                Some(&t) => t,
+                None => {
+                    let t = ids.len() as u32;
+                    let key = if std::ptr::eq(l, w) {
+                        Cow::Borrowed(w)
+                    } else {
+                        Cow::Owned(l.to_string())
+                    };
+                    ids.insert(key, t);
+                    lists.push(Vec::new());
+                    t
+                }
+            };
+            let list = &mut lists[t as usize];
+            match list.last_mut() {
+                Some(p) if p.doc == doc => p.fields |= field,
+                _ => list.push(Posting { doc, fields: field }),
+            }
+        });
+    }
+}
+
+impl Index {
+    pub fn build(datasets: &[Dataset], stemmers: &Stemmers) -> Index {
+        // 1. Term ids and postings, each (term, doc) once with the fields
+        //    OR-ed together.
+        let mut b = Builder {
+            ids: map_with_capacity(datasets.len().max(16)),
+            lists: Vec::new(),
+            buf: String::new(),
+        };
+        for (doc, d) in datasets.iter().enumerate() {
+            b.add_doc(doc as u32, d);
+        }
+        let Builder { ids, lists, .. } = b;
+        let mut terms: Vec<Cow<'_, str>> = vec![Cow::Borrowed(""); ids.len()];
+        for (l, t) in ids {
+            terms[t as usize] = l;
+        }
+
+        // 2. The vocabulary sorted by (folded, lower) once.
+        let folded: Vec<Cow<'_, str>> = terms.iter().map(|l| fold(l)).collect();
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            (&folded[a], &terms[a]).cmp(&(&folded[b], &terms[b]))
+        });
+
+        // 3. The posting lists back to back, in vocabulary order.
+        let mut post_start = Vec::with_capacity(terms.len() + 1);
+        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        post_start.push(0);
+        for &old in &order {
+            postings.extend_from_slice(&lists[old as usize]);
+            post_start.push(postings.len() as u32);
+        }
+        drop(lists);
 
         let mut index = Index {
             n_docs: datasets.len(),
             lower: Vec::with_capacity(terms.len()),
             folded: Vec::with_capacity(terms.len()),
-            post_start: Vec::with_capacity(terms.len() + 1),
-            postings: Vec::new(),
+            post_start,
+            postings,
             stems_sv: Vec::with_capacity(terms.len()),
             stems_en: Vec::with_capacity(terms.len()),
         };
-        index.post_start.push(0);
-        for (t, (f, l, p)) in terms.into_iter().enumerate() {
+        for (t, &old) in order.iter().enumerate() {
             let t = t as u32;
-            index.stems_sv.push((stemmers.sv(&l).into(), t));
-            index.stems_en.push((stemmers.en(&l).into(), t));
-            index.lower.push(l);
-            index.folded.push(f);
-            index.postings.extend_from_slice(&p);
-            index.post_start.push(index.postings.len() as u32);
+            let l = &terms[old as usize];
+            index.stems_sv.push((stemmers.sv(l).into(), t));
+            index.stems_en.push((stemmers.en(l).into(), t));
+            index.lower.push(l.as_ref().into());
+            index.folded.push(folded[old as usize].as_ref().into());
         }
         index.stems_sv.sort_unstable();
         index.stems_en.sort_unstable();
@@ -250,6 +305,82 @@ mod tests {
                 fields: FIELD_KEYWORD
             }]
         );
+    }
+
+    /// The straightforward build (a sorted map of terms to posting lists)
+    /// that `Index::build` must equal.
+    fn reference(datasets: &[Dataset]) -> Vec<(String, String, Vec<Posting>)> {
+        use std::collections::BTreeMap;
+        let mut map: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        for (doc, d) in datasets.iter().enumerate() {
+            let doc = doc as u32;
+            let fields = d
+                .title
+                .all()
+                .map(|t| (t, FIELD_TITLE))
+                .chain(d.keywords.iter().map(|(_, k)| (k.as_str(), FIELD_KEYWORD)))
+                .chain(d.description.all().map(|t| (t, FIELD_DESCRIPTION)))
+                .chain(
+                    d.publisher
+                        .iter()
+                        .flat_map(|p| p.name.all().map(|t| (t, FIELD_PUBLISHER))),
+                );
+            for (text, field) in fields {
+                for_each_word(text, |w| {
+                    let list = map.entry(lower(w).into_owned()).or_default();
+                    match list.last_mut() {
+                        Some(p) if p.doc == doc => p.fields |= field,
+                        _ => list.push(Posting { doc, fields: field }),
+                    }
+                });
+            }
+        }
+        let mut terms: Vec<(String, String, Vec<Posting>)> = map
+            .into_iter()
+            .map(|(l, p)| (fold(&l).into_owned(), l, p))
+            .collect();
+        terms.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        terms
+    }
+
+    #[test]
+    fn build_equals_the_reference() {
+        let words = [
+            "Öst",
+            "öst",
+            "Ostersund",
+            "östersund",
+            "ÖSTERSUND",
+            "bad",
+            "Bad",
+            "badplatser",
+            "o\u{0308}st",
+            "straße",
+            "STRASSE",
+            "Ärende",
+            "arende",
+            "data",
+            "DATA",
+            "ko",
+            "k",
+        ];
+        let mut docs = Vec::new();
+        for i in 0..60usize {
+            let pick = |k: usize| words[(i * 7 + k * 5) % words.len()];
+            let title = format!("{} {} {}", pick(0), pick(1), pick(0));
+            let desc = format!("{}, {}. {}", pick(2), pick(3), pick(1));
+            let kw = [pick(4), pick(5)];
+            docs.push(ds(&title, &desc, &kw, pick(6)));
+        }
+        docs.push(ds("", "", &[], ""));
+        let i = Index::build(&docs, &Stemmers::new());
+        let r = reference(&docs);
+        assert_eq!(i.n_terms(), r.len());
+        for (t, (f, l, p)) in r.iter().enumerate() {
+            let t = t as u32;
+            assert_eq!((i.folded(t), i.lower(t)), (f.as_str(), l.as_str()));
+            assert_eq!(i.postings(t), p.as_slice());
+        }
     }
 
     #[test]

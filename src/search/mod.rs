@@ -19,6 +19,7 @@
 //! in wasm32.
 
 pub mod facets;
+pub mod fxhash;
 pub mod index;
 pub mod normalize;
 pub mod query;
@@ -26,7 +27,7 @@ pub mod sort;
 pub mod stem;
 
 pub use facets::{Facet, FacetCounts};
-pub use sort::{swedish_fallback_cmp, Sort};
+pub use sort::{swedish_fallback_cmp, swedish_fallback_ranks, Sort};
 
 use crate::model::Dataset;
 use facets::{FacetIndex, FacetScratch};
@@ -65,33 +66,58 @@ pub struct Engine {
     facets: FacetIndex,
     title_rank: Vec<u32>,
     modified_rank: Vec<u32>,
+    /// The documents in title order, and in `modified` order (the inverses
+    /// of the ranks).
+    title_order: Vec<u32>,
+    modified_order: Vec<u32>,
     matcher: Matcher,
     facet_scratch: FacetScratch,
     docs: Vec<u32>,
+    keys: Vec<u64>,
 }
 
 impl Engine {
     /// Builds the index. `lang` is the UI language (`sv`/`en`) and decides
-    /// which title is sorted on; `title_cmp` is the title collation (in the
-    /// browser `Intl.Collator(lang)`, natively [`swedish_fallback_cmp`]).
+    /// which title is sorted on; `title_cmp` is the title collation
+    /// (natively [`swedish_fallback_cmp`]). In the browser prefer
+    /// [`Engine::with_title_order`], which collates all titles in one call.
     pub fn new(
         datasets: &[Dataset],
         lang: &str,
         title_cmp: &dyn Fn(&str, &str) -> std::cmp::Ordering,
     ) -> Engine {
+        Engine::with_title_order(datasets, lang, &|titles: &[&str]| {
+            sort::rank_by(titles, title_cmp)
+        })
+    }
+
+    /// [`Engine::new`] with the title collation applied to all titles at
+    /// once: `rank_titles` returns each title's rank in collation order,
+    /// titles that compare equal sharing a rank ([`sort::rank_by`]; in the
+    /// browser `Intl.Collator(lang)` through one `Array.prototype.sort`,
+    /// natively [`swedish_fallback_ranks`]). The engine is the same as
+    /// with the corresponding comparator.
+    pub fn with_title_order(
+        datasets: &[Dataset],
+        lang: &str,
+        rank_titles: &dyn Fn(&[&str]) -> Vec<u32>,
+    ) -> Engine {
         let stemmers = Stemmers::new();
         let index = Index::build(datasets, &stemmers);
-        let title_rank = sort::title_ranks(datasets, lang, title_cmp);
+        let title_rank = sort::title_ranks_with(datasets, lang, rank_titles);
         let modified_rank = sort::modified_ranks(datasets, &title_rank);
         Engine {
             stemmers,
             index,
             facets: FacetIndex::build(datasets),
+            title_order: inverse(&title_rank),
+            modified_order: inverse(&modified_rank),
             title_rank,
             modified_rank,
             matcher: Matcher::new(datasets.len()),
             facet_scratch: FacetScratch::default(),
             docs: Vec::with_capacity(datasets.len()),
+            keys: Vec::new(),
         }
     }
 
@@ -116,25 +142,37 @@ impl Engine {
             self.facets
                 .filter_and_count(&mut self.docs, &request.filters, &mut self.facet_scratch);
 
-        let (title, modified) = (&self.title_rank, &self.modified_rank);
-        match request.sort {
-            Sort::Relevance if !words.is_empty() => {
-                let m = &self.matcher;
-                self.docs.sort_unstable_by(|&a, &b| {
-                    m.score(b)
-                        .total_cmp(&m.score(a))
-                        .then(title[a as usize].cmp(&title[b as usize]))
-                });
-            }
-            Sort::Relevance | Sort::Modified => {
-                self.docs.sort_unstable_by_key(|&d| modified[d as usize])
-            }
-            Sort::Title => self.docs.sort_unstable_by_key(|&d| title[d as usize]),
-        }
-
+        // Only the requested page is put in order: select the first `end`
+        // documents (O(n)), then sort just those. Every order below is total
+        // (ranks are distinct), so this is exactly the page a full sort
+        // would give.
         let total = self.docs.len();
         let start = request.offset.min(total);
         let end = request.offset.saturating_add(request.limit).min(total);
+        let (title, modified) = (&self.title_rank, &self.modified_rank);
+        // Each document's position in the order as one integer key (ranks
+        // are distinct), so selecting and sorting compare plain integers.
+        let (docs, keys) = (&mut self.docs, &mut self.keys);
+        match request.sort {
+            Sort::Relevance if !words.is_empty() => {
+                let m = &self.matcher;
+                // Score descending (as `f32::total_cmp`), then title rank.
+                keys.clear();
+                keys.extend(docs.iter().map(|&d| {
+                    let score = !total_order_key(m.score(d)) as u64;
+                    score << 32 | title[d as usize] as u64
+                }));
+                top_k(keys, end);
+                for (d, &k) in docs.iter_mut().zip(&keys[..end]) {
+                    *d = self.title_order[(k & 0xFFFF_FFFF) as usize];
+                }
+            }
+            Sort::Relevance | Sort::Modified => {
+                by_rank(docs, keys, end, modified, &self.modified_order)
+            }
+            Sort::Title => by_rank(docs, keys, end, title, &self.title_order),
+        }
+
         Response {
             total,
             hits: self.docs[start..end].to_vec(),
@@ -151,5 +189,128 @@ impl Engine {
     /// format labels).
     pub fn dataset_facet_values(&self, doc: u32, facet: Facet) -> impl Iterator<Item = &str> + '_ {
         self.facets.doc_values(facet, doc)
+    }
+}
+
+/// Puts the `k` smallest keys first, sorted; the rest are left in no
+/// particular order.
+fn top_k<T: Ord>(v: &mut [T], k: usize) {
+    if k == 0 {
+        return;
+    }
+    if k < v.len() {
+        v.select_nth_unstable(k - 1);
+    }
+    v[..k].sort_unstable();
+}
+
+/// Puts the first `end` documents by `rank` (distinct per document) first,
+/// in order.
+fn by_rank(docs: &mut [u32], keys: &mut Vec<u64>, end: usize, rank: &[u32], order: &[u32]) {
+    keys.clear();
+    keys.extend(docs.iter().map(|&d| rank[d as usize] as u64));
+    top_k(keys, end);
+    for (d, &k) in docs.iter_mut().zip(&keys[..end]) {
+        *d = order[k as usize];
+    }
+}
+
+/// `f32::total_cmp` as an unsigned integer order.
+fn total_order_key(x: f32) -> u32 {
+    let bits = x.to_bits();
+    // Negative: all bits flipped; positive: the sign bit set.
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 0x8000_0000
+    }
+}
+
+/// The inverse of a permutation.
+fn inverse(rank: &[u32]) -> Vec<u32> {
+    let mut order = vec![0u32; rank.len()];
+    for (d, &r) in rank.iter().enumerate() {
+        order[r as usize] = d as u32;
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LangText;
+
+    #[test]
+    fn total_order_key_orders_as_total_cmp() {
+        let xs = [
+            f32::NEG_INFINITY,
+            -2.5,
+            -1.0,
+            -0.0,
+            0.0,
+            1e-30,
+            0.5,
+            1.0,
+            10.0,
+            f32::INFINITY,
+            f32::NAN,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(
+                    total_order_key(a).cmp(&total_order_key(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_is_the_slice_of_the_full_order() {
+        let words = ["kol", "kolla", "koll", "data", "kommun", "karta"];
+        let datasets: Vec<Dataset> = (0..120usize)
+            .map(|i| Dataset {
+                id: format!("d{}", i % 17),
+                title: LangText::plain(format!("{} {}", words[i % 6], words[(i / 6) % 6])),
+                description: LangText::plain(words[(i * 5) % 6]),
+                modified: (i % 4 != 0).then(|| format!("2024-0{}-01", 1 + i % 9)),
+                ..Default::default()
+            })
+            .collect();
+        let mut engine = Engine::new(&datasets, "sv", &swedish_fallback_cmp);
+        for text in ["", "k", "kol", "data k"] {
+            for sort in Sort::ALL {
+                let request = |offset, limit| Request {
+                    text: text.to_string(),
+                    sort,
+                    offset,
+                    limit,
+                    ..Default::default()
+                };
+                let full = engine.search(&request(0, usize::MAX));
+                assert_eq!(full.hits.len(), full.total);
+                for (offset, limit) in [
+                    (0, 0),
+                    (0, 1),
+                    (0, 20),
+                    (3, 7),
+                    (50, 20),
+                    (110, 20),
+                    (500, 5),
+                ] {
+                    let page = engine.search(&request(offset, limit));
+                    let start = offset.min(full.total);
+                    let end = (offset + limit).min(full.total);
+                    assert_eq!(
+                        page.hits,
+                        full.hits[start..end],
+                        "{text:?} {sort} {offset} {limit}"
+                    );
+                    assert_eq!(page.total, full.total);
+                    assert_eq!(page.facets, full.facets);
+                }
+            }
+        }
     }
 }

@@ -22,32 +22,87 @@ fn is_combining(c: char) -> bool {
 
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    is_alphanumeric(c) || is_combining(c)
+}
+
+/// `char::is_alphanumeric` without the Unicode table lookup for Latin-1
+/// letters (all of U+00C0–U+00FF but × and ÷).
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Calls `f` with every word of `text` (as it is spelled in the text), in
 /// order. Words longer than [`MAX_WORD_BYTES`] are skipped.
-pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+pub fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    for_each_word_hinted(text, |w, _| f(w))
+}
+
+/// Per ASCII byte: 0 not part of a word, 1 a digit or small letter, 2 a
+/// capital.
+const ASCII_CLASS: [u8; 128] = {
+    let mut class = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_uppercase() {
+            2
+        } else if c.is_ascii_alphanumeric() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
+
+/// [`for_each_word`], also telling whether the word is certainly its own
+/// lower-case form (only ASCII and Latin-1 letters, no capitals), found
+/// while scanning for it: see [`lower_in`].
+pub fn for_each_word_hinted<'a>(text: &'a str, mut f: impl FnMut(&'a str, bool)) {
+    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
+    let mut is_lower = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding (combining marks are not ASCII).
+        let b = bytes[i];
+        let (word_char, len, lower) = if b < 0x80 {
+            let class = ASCII_CLASS[b as usize];
+            (class != 0, 1, class != 2)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (is_word_char(c), c.len_utf8(), ('ß'..='ÿ').contains(&c)),
+                None => break,
+            }
+        };
+        if word_char {
             if start.is_none() {
                 start = Some(i);
+                is_lower = true;
             }
+            is_lower &= lower;
         } else if let Some(s) = start.take() {
-            emit(&text[s..i], &mut f);
+            emit(&text[s..i], is_lower, &mut f);
         }
+        i += len;
     }
     if let Some(s) = start {
-        emit(&text[s..], &mut f);
+        emit(&text[s..], is_lower, &mut f);
     }
 }
 
 #[inline]
-fn emit(word: &str, f: &mut impl FnMut(&str)) {
+fn emit<'a>(word: &'a str, is_lower: bool, f: &mut impl FnMut(&'a str, bool)) {
     // A word made only of combining marks (after punctuation) is noise.
-    if word.len() <= MAX_WORD_BYTES && word.chars().any(|c| c.is_alphanumeric()) {
-        f(word)
+    if word.len() <= MAX_WORD_BYTES
+        && (word.as_bytes()[0].is_ascii_alphanumeric() || word.chars().any(is_alphanumeric))
+    {
+        f(word, is_lower)
     }
 }
 
@@ -61,6 +116,56 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// [`lower`] into a reusable buffer: returns `word` itself when it is
+/// already ASCII lower-case, else its lower-case form written to `buf`.
+pub fn lower_in<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    lower_hinted(word, is_lower_latin1(word), buf)
+}
+
+/// [`lower_in`] when it is already known whether `word` is certainly its
+/// own lower-case form (`is_lower`, from [`for_each_word_hinted`]).
+pub fn lower_hinted<'a>(word: &'a str, is_lower: bool, buf: &'a mut String) -> &'a str {
+    if is_lower {
+        return word;
+    }
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else if word.contains('Σ') {
+        // Final sigma depends on context: leave it to the library.
+        buf.push_str(&word.to_lowercase());
+    } else {
+        for c in word.chars() {
+            match c {
+                // Latin-1 capitals: one code point each, 32 above.
+                'À'..='Þ' if c != '×' => buf.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+                c if c.is_ascii() || ('ß'..='ÿ').contains(&c) => buf.push(c.to_ascii_lowercase()),
+                c => buf.extend(c.to_lowercase()),
+            }
+        }
+    }
+    buf
+}
+
+/// True when `word` has only ASCII and Latin-1 characters and no capitals
+/// (its lower-case form is itself).
+#[inline]
+fn is_lower_latin1(word: &str) -> bool {
+    let b = word.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            x if x.is_ascii_uppercase() => return false,
+            x if x.is_ascii() => i += 1,
+            // U+00DF–U+00FF (ß, à–ÿ, ÷): C3 9F–C3 BF.
+            0xC3 if matches!(b.get(i + 1), Some(0x9F..=0xBF)) => i += 2,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Folds one lower-case character to its ASCII base letter(s); `None` means
@@ -128,6 +233,22 @@ mod tests {
     }
 
     #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        for c in '\u{80}'..='\u{17F}' {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c}");
+            let s = c.to_string();
+            let mut buf = String::new();
+            assert_eq!(lower_in(&s, &mut buf), s.to_lowercase(), "{c}");
+            for_each_word_hinted(&s, |w, hint| assert_eq!(hint, is_lower_latin1(w), "{c}"));
+            // Never wrong; certain for ß..ÿ.
+            if is_lower_latin1(&s) {
+                assert_eq!(s.to_lowercase(), s, "{c}");
+            }
+            assert_eq!(is_lower_latin1(&s), ('ß'..='ÿ').contains(&c), "{c}");
+        }
+    }
+
+    #[test]
     fn splits_on_non_alphanumeric_and_keeps_digits() {
         assert_eq!(
             words("Befolkning, 15-74 år (AKU) 2001M01"),
@@ -162,6 +283,19 @@ mod tests {
     fn lower_borrows_ascii_lower_case() {
         assert!(matches!(lower("abc123"), Cow::Borrowed(_)));
         assert_eq!(lower("ÅÄÖ Ab"), "åäö ab");
+        let mut buf = String::new();
+        for w in [
+            "abc123",
+            "ÅÄÖ",
+            "Ab",
+            "İstanbul",
+            "ΟΔΟΣ",
+            "Σσ",
+            "straße",
+            "ǅ",
+        ] {
+            assert_eq!(lower_in(w, &mut buf), lower(w), "{w}");
+        }
     }
 
     #[test]

@@ -114,14 +114,23 @@ fn field_score(fields: u8) -> f32 {
     best + OTHER_MATCHES * (sum - best)
 }
 
+#[derive(Clone, Copy, Default)]
+struct WordAcc {
+    mark: u32,
+    best: f32,
+    sum: f32,
+}
+
 /// Reusable buffers for matching; sized to the number of documents.
 pub struct Matcher {
-    /// Generation counter; a document's entry in `word_best`/`total` is
+    /// `field_score` of every field mask.
+    field_scores: [f32; 16],
+    /// Generation counter; a document's entry in `word`/`total` is
     /// valid only when its stamp equals the current generation.
     generation: u32,
-    word_mark: Vec<u32>,
-    word_best: Vec<f32>,
-    word_sum: Vec<f32>,
+    /// Per document for the current word: (generation, best match, sum of
+    /// matches), together so that a posting touches one place.
+    word: Vec<WordAcc>,
     doc_mark: Vec<u32>,
     matched: Vec<u8>,
     total: Vec<f32>,
@@ -131,11 +140,14 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(n_docs: usize) -> Matcher {
+        let mut field_scores = [0.0; 16];
+        for (fields, s) in field_scores.iter_mut().enumerate() {
+            *s = field_score(fields as u8);
+        }
         Matcher {
+            field_scores,
             generation: 0,
-            word_mark: vec![0; n_docs],
-            word_best: vec![0.0; n_docs],
-            word_sum: vec![0.0; n_docs],
+            word: vec![WordAcc::default(); n_docs],
             doc_mark: vec![0; n_docs],
             matched: vec![0; n_docs],
             total: vec![0.0; n_docs],
@@ -146,7 +158,7 @@ impl Matcher {
 
     fn next_generation(&mut self) -> u32 {
         if self.generation == u32::MAX {
-            self.word_mark.fill(0);
+            self.word.fill(WordAcc::default());
             self.doc_mark.fill(0);
             self.generation = 0;
         }
@@ -170,15 +182,18 @@ impl Matcher {
             for &(term, quality) in &self.terms {
                 for p in index.postings(term) {
                     let d = p.doc as usize;
-                    let s = field_score(p.fields) * quality;
-                    if self.word_mark[d] != word_gen {
-                        self.word_mark[d] = word_gen;
-                        self.word_best[d] = s;
-                        self.word_sum[d] = s;
+                    let s = self.field_scores[(p.fields & 15) as usize] * quality;
+                    let acc = &mut self.word[d];
+                    if acc.mark != word_gen {
+                        *acc = WordAcc {
+                            mark: word_gen,
+                            best: s,
+                            sum: s,
+                        };
                         self.touched.push(p.doc);
                     } else {
-                        self.word_best[d] = self.word_best[d].max(s);
-                        self.word_sum[d] += s;
+                        acc.best = acc.best.max(s);
+                        acc.sum += s;
                     }
                 }
             }
@@ -205,14 +220,18 @@ impl Matcher {
             }
         }
         let n = words.len();
-        out.retain(|&d| self.matched[d as usize] as usize == n);
+        // With one word every document found matches.
+        if n > 1 {
+            out.retain(|&d| self.matched[d as usize] as usize == n);
+        }
     }
 
     /// A document's score for the current word: its best match plus a
     /// little for every further match (another field, another spelling).
     #[inline]
     fn word_score(&self, d: usize) -> f32 {
-        self.word_best[d] + OTHER_MATCHES * (self.word_sum[d] - self.word_best[d])
+        let acc = &self.word[d];
+        acc.best + OTHER_MATCHES * (acc.sum - acc.best)
     }
 
     /// The score of a document returned by the last [`Matcher::run`].

@@ -35,6 +35,13 @@ impl From<ReadError> for LoadError {
     }
 }
 
+/// How long to wait and how much to accept, from the options.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub timeout: Duration,
+    pub max_bytes: u64,
+}
+
 /// One source, read.
 struct Source {
     catalog: Catalog,
@@ -48,13 +55,13 @@ struct Source {
 pub async fn load_all(
     urls: &[String],
     rdf_loader: Option<&Function>,
-    timeout: Duration,
+    limits: Limits,
 ) -> Result<Loaded, LoadError> {
     if urls.is_empty() {
         return Err(LoadError::NoRegistry);
     }
     let results =
-        futures::future::join_all(urls.iter().map(|url| load_one(url, rdf_loader, timeout))).await;
+        futures::future::join_all(urls.iter().map(|url| load_one(url, rdf_loader, limits))).await;
     let mut merged: Option<Catalog> = None;
     let (mut failed, mut stale) = (Vec::new(), Vec::new());
     let mut seen = HashSet::new();
@@ -103,10 +110,10 @@ pub async fn load_all(
 async fn load_one(
     url: &str,
     rdf_loader: Option<&Function>,
-    timeout: Duration,
+    limits: Limits,
 ) -> Result<Source, LoadError> {
     let resolved = resolve(url).unwrap_or_else(|| url.to_string());
-    match fetch_text(&resolved, timeout).await {
+    match fetch_text(&resolved, limits.timeout, limits.max_bytes).await {
         Ok(text) => {
             let catalog = read(&text, &resolved, rdf_loader).await?;
             // Saved only once it reads, so a broken answer never replaces a

@@ -1,12 +1,14 @@
 //! The widget's state: options in, registry loaded, query state, and the
 //! search response derived from them.
 
-use super::load::load_all;
 pub use super::load::LoadError;
-use crate::browser::intl::{title_collator, DateFormat};
+use super::load::{load_all, Limits};
+use crate::browser::intl::{title_ranker, DateFormat};
+use crate::browser::location;
 use crate::config::{Lang, Options};
 use crate::model::{Catalog, Dataset, LangText};
 use crate::search::{Engine, Facet, Request, Response, Sort};
+use crate::url_state::QueryState;
 use js_sys::Function;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,13 +74,19 @@ impl Catalogue {
         page_lang: Option<Lang>,
         rdf_loader: Option<Function>,
     ) -> Catalogue {
-        let sort = RwSignal::new(options.sort);
+        // A shared link's state, when the webmaster enabled URL state.
+        let from_url = options
+            .url_state
+            .as_deref()
+            .map(location::read_state)
+            .unwrap_or_default();
+        let sort = RwSignal::new(from_url.sort.unwrap_or(options.sort));
         let options = RwSignal::new(options);
         let page_lang = RwSignal::new(page_lang);
         let load = RwSignal::new_local(Load::Loading);
-        let text = RwSignal::new(String::new());
-        let selected = RwSignal::new(Vec::<(Facet, Vec<String>)>::new());
-        let page = RwSignal::new(0usize);
+        let text = RwSignal::new(from_url.text);
+        let selected = RwSignal::new(from_url.filters);
+        let page = RwSignal::new(from_url.page);
         let lang = Memo::new(move |_| {
             options
                 .with(|o| o.lang)
@@ -102,10 +110,10 @@ impl Catalogue {
             };
             let mut engine = loaded.engine.borrow_mut();
             if engine.as_ref().is_none_or(|(l, _)| *l != lang) {
-                let collate = title_collator(lang.code());
+                let rank_titles = title_ranker(lang.code());
                 *engine = Some((
                     lang,
-                    Engine::new(&loaded.catalog.datasets, lang.code(), &collate),
+                    Engine::with_title_order(&loaded.catalog.datasets, lang.code(), &rank_titles),
                 ));
             }
             engine.as_mut().map(|(_, e)| e.search(&request))
@@ -125,13 +133,15 @@ impl Catalogue {
             dates: StoredValue::new_local(None),
             rdf_loader: StoredValue::new_local(rdf_loader),
         };
-        state.load_registry_on_change();
+        state.load_registry_on_change(from_url.open);
+        state.write_url_on_change();
         state.reset_page_on_query_change();
         state
     }
 
     /// (Re)loads whenever the registry URLs change or "try again" is pressed.
-    fn load_registry_on_change(self) {
+    fn load_registry_on_change(self, open_from_url: Option<String>) {
+        let open_from_url = StoredValue::new(open_from_url);
         let generation = StoredValue::new(0u32);
         // Only a change of URLs reloads, not a change of language or sort.
         let registry = Memo::new(move |_| self.options.with(|o| o.registry.clone()));
@@ -143,20 +153,53 @@ impl Catalogue {
             self.load.set(Load::Loading);
             spawn_local(async move {
                 let loader = self.rdf_loader.try_get_value().flatten();
-                let timeout =
-                    Duration::from_secs(self.options.with_untracked(|o| o.timeout_secs).into());
-                let result = load_all(&urls, loader.as_ref(), timeout).await;
+                let limits = self.options.with_untracked(|o| Limits {
+                    timeout: Duration::from_secs(o.timeout_secs.into()),
+                    max_bytes: u64::from(o.max_size_mb) * 1024 * 1024,
+                });
+                let result = load_all(&urls, loader.as_ref(), limits).await;
                 // A slower earlier load must not overwrite a newer one.
                 if generation.try_get_value() != Some(this_generation) {
                     return;
                 }
-                self.open.set(None);
-                self.page.set(0);
+                // A new registry starts afresh, except for what a shared link
+                // asked for on the first load.
+                let wanted = open_from_url.try_update_value(Option::take).flatten();
+                if this_generation > 1 {
+                    self.open.set(None);
+                    self.page.set(0);
+                }
+                if let (Some(id), Ok(loaded)) = (&wanted, &result) {
+                    let index = loaded.catalog.datasets.iter().position(|d| &d.id == id);
+                    self.open.set(index.map(|i| i as u32));
+                }
                 self.load.set(match result {
                     Ok(loaded) => Load::Ready(Rc::new(loaded)),
                     Err(e) => Load::Failed(e),
                 });
             });
+        });
+    }
+
+    /// Mirrors the query state into the page URL (only when enabled).
+    fn write_url_on_change(self) {
+        Effect::new(move |_| {
+            let Some(prefix) = self.options.with(|o| o.url_state.clone()) else {
+                return;
+            };
+            let default_sort = self.options.with(|o| o.sort);
+            let open = self.open.get().and_then(|i| {
+                self.with_loaded(|l| l.dataset(i).map(|d| d.id.clone()))
+                    .flatten()
+            });
+            let state = QueryState {
+                text: self.text.get(),
+                filters: self.selected.get(),
+                sort: Some(self.sort.get()).filter(|s| *s != default_sort),
+                page: self.page.get(),
+                open,
+            };
+            location::write_state(&prefix, &state);
         });
     }
 

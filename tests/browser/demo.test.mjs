@@ -12,15 +12,16 @@ after(async () => {
   await browser?.close();
 });
 
-const W = "open-data-catalogue";
+// The demo page has two widgets; these tests are about the first.
+const W = "#catalogue";
 
 test("the demo shows the real catalogue, and typing narrows it with an announced count", async () => {
   const page = await browser.page();
   const started = Date.now();
   await page.goto(browser.base + "/");
-  await waitForResults(page);
+  await waitForResults(page, W);
   console.log(`# page load to first results: ${Date.now() - started} ms`);
-  const all = countOf(await settledCount(page));
+  const all = countOf(await settledCount(page, W));
   assert.ok(all >= 1159, `all datasets shown, got ${all}`);
 
   // The live region is polite, so screen readers hear the new count.
@@ -28,24 +29,24 @@ test("the demo shows the real catalogue, and typing narrows it with an announced
   assert.equal(await live.getAttribute("aria-live"), "polite");
 
   await page.locator(`${W} input[type=search]`).fill("befolkning");
-  const narrowed = countOf(await settledCount(page));
+  const narrowed = countOf(await settledCount(page, W));
   assert.ok(narrowed > 0 && narrowed < all, `befolkning narrows ${all} to ${narrowed}`);
   const firstTitle = await page.locator(`${W} .odc-result-title`).first().textContent();
   assert.match(firstTitle.toLowerCase(), /befolkning/);
 
   // å/ä/ö-less typing finds the same as the proper spelling.
   await page.locator(`${W} input[type=search]`).fill("arbetsloshet");
-  const folded = countOf(await settledCount(page));
+  const folded = countOf(await settledCount(page, W));
   await page.locator(`${W} input[type=search]`).fill("arbetslöshet");
-  const exact = countOf(await settledCount(page));
+  const exact = countOf(await settledCount(page, W));
   assert.ok(exact > 0, "arbetslöshet finds datasets");
   assert.equal(folded, exact);
 
   // A query that matches nothing offers a way out.
   await page.locator(`${W} input[type=search]`).fill("xyzzyqwerty");
-  assert.equal(countOf(await settledCount(page)), 0);
+  assert.equal(countOf(await settledCount(page, W)), 0);
   await page.locator(`${W} .odc-status button`).click();
-  assert.equal(countOf(await settledCount(page)), all);
+  assert.equal(countOf(await settledCount(page, W)), all);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -53,8 +54,8 @@ test("the demo shows the real catalogue, and typing narrows it with an announced
 test("ticking two formats and a theme gives OR within and AND across facets", async () => {
   const page = await browser.page();
   await page.goto(browser.base + "/");
-  await waitForResults(page);
-  const all = countOf(await settledCount(page));
+  await waitForResults(page, W);
+  const all = countOf(await settledCount(page, W));
 
   const format = page.locator(`${W} fieldset`, { has: page.locator("legend", { hasText: "Format" }) });
   const labels = format.locator("li label");
@@ -66,18 +67,18 @@ test("ticking two formats and a theme gives OR within and AND across facets", as
   const n1 = await countIn(first);
   const n2 = await countIn(second);
   await first.locator("input").check();
-  assert.equal(countOf(await settledCount(page)), n1, "one format: its count");
+  assert.equal(countOf(await settledCount(page, W)), n1, "one format: its count");
   // Disjunctive counts: the second format's count is unchanged by the first.
   assert.equal(await countIn(second), n2);
   await second.locator("input").check();
-  const both = countOf(await settledCount(page));
+  const both = countOf(await settledCount(page, W));
   assert.ok(both >= Math.max(n1, n2) && both <= n1 + n2 && both <= all, `two formats OR: ${both}`);
 
   const theme = page.locator(`${W} fieldset`, { has: page.locator("legend", { hasText: "Tema" }) });
   const themeLabel = theme.locator("li label").first();
   const nt = await countIn(themeLabel);
   await themeLabel.locator("input").check();
-  const withTheme = countOf(await settledCount(page));
+  const withTheme = countOf(await settledCount(page, W));
   assert.equal(withTheme, nt, "theme count predicted the AND result");
   assert.ok(withTheme <= both);
 
@@ -92,7 +93,7 @@ test("ticking two formats and a theme gives OR within and AND across facets", as
   const focused = await page.evaluate(() => document.querySelector("open-data-catalogue").shadowRoot.activeElement?.className);
   assert.equal(focused, "odc-chip");
   await page.locator(`${W} .odc-chips .odc-link-button`).click();
-  assert.equal(countOf(await settledCount(page)), all);
+  assert.equal(countOf(await settledCount(page, W)), all);
   await page.screenshot({ path: ARTEFACTS + "demo-results.png", fullPage: false });
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -101,9 +102,9 @@ test("ticking two formats and a theme gives OR within and AND across facets", as
 test("opening a dataset shows its distributions with safe download links", async () => {
   const page = await browser.page();
   await page.goto(browser.base + "/");
-  await waitForResults(page);
+  await waitForResults(page, W);
   await page.locator(`${W} input[type=search]`).fill("bibliotek");
-  await settledCount(page);
+  await settledCount(page, W);
   const toggle = page.locator(`${W} .odc-result-title button`).first();
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
@@ -127,7 +128,7 @@ test("opening a dataset shows its distributions with safe download links", async
 test("English UI with language-tagged registry text, and title sort in Swedish order", async () => {
   const page = await browser.page();
   await page.goto(browser.base + "/");
-  await waitForResults(page);
+  await waitForResults(page, W);
   await page.locator(".lang-switch button[data-lang=en]").click();
   await page.locator(`${W} label[for=odc-q]`, { hasText: "Search datasets" }).waitFor();
   assert.equal(await page.locator(`${W} .odc`).getAttribute("lang"), "en");
@@ -139,7 +140,7 @@ test("English UI with language-tagged registry text, and title sort in Swedish o
 
   await page.locator(".lang-switch button[data-lang=sv]").click();
   await page.locator(`${W} select`).selectOption("title");
-  await settledCount(page);
+  await settledCount(page, W);
   // Swedish order: Å, Ä, Ö after Z. The last page ends with Ö-titles
   // if there are any; check the first page is in collator order.
   const shown = await page.locator(`${W} .odc-result-title button`).allTextContents();
@@ -152,7 +153,7 @@ test("English UI with language-tagged registry text, and title sort in Swedish o
 test("paging moves focus to the new page of results", async () => {
   const page = await browser.page();
   await page.goto(browser.base + "/");
-  await waitForResults(page);
+  await waitForResults(page, W);
   const firstBefore = await page.locator(`${W} .odc-result-title`).first().textContent();
   await page.locator(`${W} .odc-pager button`).nth(1).click();
   await page.waitForFunction(
@@ -169,8 +170,8 @@ test("paging moves focus to the new page of results", async () => {
 test("axe-core finds no WCAG 2.1 A/AA violations in the results state", async () => {
   const page = await browser.page();
   await page.goto(browser.base + "/");
-  await waitForResults(page);
-  await settledCount(page);
+  await waitForResults(page, W);
+  await settledCount(page, W);
   const violations = await axe(page);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   // Also with a dataset open.

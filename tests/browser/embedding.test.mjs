@@ -91,15 +91,15 @@ test("a registry that 404s shows the error and retry recovers", async () => {
   await page.route("**/www/data/registry.jsonld", (route) =>
     fail ? route.fulfill({ status: 404, body: "not found" }) : route.continue());
   await page.goto(browser.base + "/");
-  const alert = page.locator("open-data-catalogue .odc-error");
+  const alert = page.locator("#catalogue .odc-error");
   await alert.waitFor();
   assert.equal(await alert.getAttribute("role"), "alert");
   assert.match(await alert.textContent(), /404/);
   await page.screenshot({ path: ARTEFACTS + "demo-error.png" });
   fail = false;
   await alert.locator("button", { hasText: "Försök igen" }).click();
-  await waitForResults(page);
-  assert.ok(countOf(await settledCount(page)) >= 1159);
+  await waitForResults(page, "#catalogue");
+  assert.ok(countOf(await settledCount(page, "#catalogue")) >= 1159);
   // The 404 is logged by the browser itself; nothing else may be.
   assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
   await page.close();
@@ -110,8 +110,41 @@ test("something that is not a catalogue gives a clear message, not a blank box",
   await page.route("**/www/data/registry.jsonld", (route) =>
     route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html><body>Sidan finns inte</body></html>" }));
   await page.goto(browser.base + "/");
-  const alert = page.locator("open-data-catalogue .odc-error");
+  const alert = page.locator("#catalogue .odc-error");
   await alert.waitFor();
   assert.match(await alert.textContent(), /ingen datakatalog/);
+  await page.close();
+});
+
+test("with url-state, what a person found is a link they can share", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/tests/browser/pages/url-state.html?hostparam=1#top");
+  await waitForResults(page);
+  await page.locator("open-data-catalogue input[type=search]").fill("skolor");
+  await settledCount(page);
+  const format = page.locator("open-data-catalogue fieldset", { has: page.locator("legend", { hasText: "Format" }) });
+  await format.locator("input").first().check();
+  const count = countOf(await settledCount(page));
+  await page.locator("open-data-catalogue select").selectOption("title");
+  await page.locator("open-data-catalogue .odc-result-title button").first().click();
+  const openedTitle = await page.locator("open-data-catalogue .odc-result-title button[aria-expanded=true]").textContent();
+  const shared = new URL(page.url());
+  assert.equal(shared.searchParams.get("hostparam"), "1", "the host's own parameters are kept");
+  assert.equal(shared.hash, "#top");
+  assert.equal(shared.searchParams.get("odc-q"), "skolor");
+  assert.equal(shared.searchParams.getAll("odc-format").length, 1);
+  assert.equal(shared.searchParams.get("odc-sort"), "title");
+  assert.ok(shared.searchParams.get("odc-open")?.startsWith("https://example.se/dataset/"));
+
+  // Someone else opens the link: the same view.
+  const other = await browser.page();
+  await other.goto(shared.href);
+  await waitForResults(other);
+  assert.equal(await other.locator("open-data-catalogue input[type=search]").inputValue(), "skolor");
+  assert.equal(countOf(await settledCount(other)), count);
+  assert.equal(await other.locator("open-data-catalogue .odc-chip").count(), 1);
+  assert.equal(await other.locator("open-data-catalogue select").inputValue(), "title");
+  assert.equal(await other.locator("open-data-catalogue .odc-result-title button[aria-expanded=true]").textContent(), openedTitle);
+  await other.close();
   await page.close();
 });

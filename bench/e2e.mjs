@@ -1,0 +1,81 @@
+// End to end, in headless Chromium with the built widget (pkg/): the time
+// from navigation (the page with the script tag) to the first results on
+// screen, and from a keystroke to the updated list being painted, on the
+// demo (1,160 real datasets) and on the synthetic 10k and 100k catalogues.
+// Prints figures; never fails on slowness.
+//
+//   node bench/e2e.mjs [--sizes 10000,100000] [--runs 3]
+import { chromium } from "playwright-core";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../scripts/serve.mjs";
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const opt = { sizes: "10000,100000", runs: "3" };
+for (let i = 2; i < process.argv.length; i += 2) opt[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+const RUNS = Number(opt.runs);
+const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+if (!existsSync(join(BENCH, "..", "pkg", "odc_core_bg.wasm"))) {
+  spawnSync("bash", [join(BENCH, "..", "scripts", "build.sh")], { stdio: "inherit" });
+}
+const cases = [["demo (SCB, 1,160 real datasets)", "/www/"]];
+for (const n of opt.sizes.split(",").map(Number)) {
+  const file = join(BENCH, "data", `catalog-${n}.jsonld`);
+  if (!existsSync(file)) spawnSync("node", [join(BENCH, "gen.mjs"), String(n)], { stdio: "inherit" });
+  // The synthetic catalogues are larger than the widget's default size
+  // limit at 100k (1.9 KB per dataset): the max-size attribute raises it.
+  cases.push([`synthetic ${n.toLocaleString("en")}`,
+    `/tests/browser/pages/single.html?max-size=512&registry=${encodeURIComponent(`/bench/data/catalog-${n}.jsonld`)}`]);
+}
+
+const server = await serve({ port: 0 });
+const base = `http://127.0.0.1:${server.address().port}`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+for (const [name, path] of cases) {
+  const first = [];
+  const keys = [];
+  for (let run = 0; run < RUNS; run++) {
+    const dir = mkdtempSync(join(tmpdir(), "odc-e2e-"));
+    const context = await chromium.launchPersistentContext(dir, { executablePath: "/usr/bin/chromium", args: FLAGS, headless: true });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const poll = () => {
+        const root = document.querySelector("open-data-catalogue")?.shadowRoot;
+        if (root?.querySelector(".odc-result")) {
+          requestAnimationFrame(() => (window.__firstResults = performance.now()));
+        } else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.goto(base + path);
+    await page.waitForFunction(() => window.__firstResults, null, { timeout: 300_000, polling: 50 });
+    first.push(await page.evaluate(() => window.__firstResults));
+    for (const q of ["b", "be", "bef", "befo", "skola", "trafik", "x"]) {
+      keys.push(await page.evaluate(async (q) => {
+        const root = document.querySelector("open-data-catalogue").shadowRoot;
+        const input = root.querySelector("input[type=search]");
+        const snapshot = () => root.querySelector(".odc-results")?.textContent + root.querySelector(".odc-status")?.textContent;
+        const before = snapshot();
+        const t0 = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        for (let i = 0; i < 1000 && snapshot() === before; i++) await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      }, q));
+    }
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  rows.push({ name, first: median(first), keystroke: median(keys), worst: Math.max(...keys) });
+}
+server.close();
+console.log("| catalogue | navigation → first results ms | keystroke → painted ms (median) | (worst) |");
+console.log("|---|---:|---:|---:|");
+for (const r of rows) console.log(`| ${r.name} | ${r.first.toFixed(0)} | ${r.keystroke.toFixed(1)} | ${r.worst.toFixed(1)} |`);
