@@ -2,7 +2,7 @@
 //! group; the counts ignore the group's own selection, so ticking a second
 //! value shows how many that adds.
 
-use super::labels::facet_value_label;
+use super::labels::{facet_value_label, facet_value_lang};
 use super::state::Catalogue;
 use crate::i18n::texts;
 use crate::search::Facet;
@@ -67,7 +67,7 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
         })
     };
     let row = move |value: String| {
-        let (v1, v2, v3) = (value.clone(), value.clone(), value.clone());
+        let (v1, v2, v3, v4) = (value.clone(), value.clone(), value.clone(), value.clone());
         view! {
             <li>
                 <label>
@@ -76,7 +76,9 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                         prop:checked=move || find(&v1).is_some_and(|x| x.3)
                         on:change=move |_| state.toggle(facet, &v2)
                     />
-                    <span>{move || find(&v3).map(|x| x.1).unwrap_or_default()}</span>
+                    <span lang=move || {
+                        state.with_loaded(|l| facet_value_lang(facet, &v4, state.lang.get().code(), &l.publishers)).flatten()
+                    }>{move || find(&v3).map(|x| x.1).unwrap_or_default()}</span>
                     <span class="odc-facet-count">{move || find(&value).map_or(0, |x| x.2)}</span>
                 </label>
             </li>

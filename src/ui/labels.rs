@@ -20,6 +20,22 @@ pub fn publisher_names(datasets: &[crate::model::Dataset]) -> HashMap<String, La
 
 /// The label of a facet value in `lang`, falling back to the last segment
 /// of an IRI rather than showing a long URL.
+/// The `lang` attribute for a facet value's label: only publisher names
+/// come from the registry in a language of their own; the other labels are
+/// the widget's words (in the UI language) or language-neutral codes.
+pub fn facet_value_lang(
+    facet: Facet,
+    value: &str,
+    ui: &str,
+    publishers: &HashMap<String, LangText>,
+) -> Option<String> {
+    if facet != Facet::Publisher {
+        return None;
+    }
+    let (lang, _) = publishers.get(value)?.get(ui)?;
+    super::text::lang_attr(lang, ui)
+}
+
 pub fn facet_value_label(
     facet: Facet,
     value: &str,

@@ -137,6 +137,10 @@ test("English UI with language-tagged registry text, and title sort in Swedish o
   const titles = await page.locator(`${W} .odc-result-title button`).count();
   assert.ok(titles > 0);
   console.log(`# English UI: ${svTitles} of ${titles} titles on the page fall back to Swedish`);
+  // Registry text in facet labels carries its language too: Digg's example
+  // publisher name has no language tag, so it does not claim to be English.
+  assert.equal(await page.locator(`${W} fieldset li span[lang=""]`, { hasText: "Exempel organisation" }).count(), 1);
+  assert.equal(await page.locator(`${W} fieldset li span:not([lang])`, { hasText: "Statistics Sweden" }).count(), 1);
 
   await page.locator(".lang-switch button[data-lang=sv]").click();
   await page.locator(`${W} select`).selectOption("title");

@@ -148,3 +148,28 @@ test("with url-state, what a person found is a link they can share", async () =>
   await other.close();
   await page.close();
 });
+
+test("a panic becomes a message with a reload button in every widget, never a blank box", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/tests/browser/pages/two-widgets.html");
+  await waitForResults(page, "#a");
+  await waitForResults(page, "#b");
+  // The test-only export panics inside the widget's wasm.
+  await page.evaluate(async () => {
+    const core = await import("/pkg/odc_core.js");
+    try {
+      core.__panicForTests();
+    } catch {
+      // The trap surfaces here as a RuntimeError; the hook has run by then.
+    }
+  });
+  for (const [id, text, button] of [["#a", /internt fel/, "Ladda om sidan"], ["#b", /internal error/, "Reload the page"]]) {
+    const crash = page.locator(`${id} .odc-crash`);
+    await crash.waitFor();
+    assert.equal(await crash.getAttribute("role"), "alert");
+    assert.match(await crash.textContent(), text);
+    assert.equal(await crash.locator("button").textContent(), button);
+    assert.equal(await page.locator(`${id} .odc-results`).count(), 0, "the broken widget is replaced, not left half-working");
+  }
+  await page.close();
+});
