@@ -1,17 +1,11 @@
 // WCAG 2.1 AA in a real browser: axe-core in every state, language and
 // colour scheme; the keyboard alone does every task; announcements,
 // headings, reflow, contrast and motion.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, waitForResults, settledCount, countOf, axe, ARTEFACTS } from "./helpers.mjs";
+import { withBrowser, waitForResults, settledCount, countOf, axe, ARTEFACTS } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 const W = "open-data-catalogue";
 const VARIED = "/tests/browser/pages/varied.html";

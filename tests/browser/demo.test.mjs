@@ -1,16 +1,10 @@
 // The demo page in headless Chromium: what a citizen does with the widget
 // on a real agency-like page with the real 1,159-dataset SCB registry.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, waitForResults, settledCount, countOf, axe, ARTEFACTS } from "./helpers.mjs";
+import { withBrowser, waitForResults, settledCount, countOf, axe, ARTEFACTS } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 // The demo page has two widgets; these tests are about the first.
 const W = "#catalogue";

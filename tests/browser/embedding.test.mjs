@@ -1,16 +1,10 @@
 // How the widget lives on someone else's page: isolated from the host's
 // CSS, several on one page, and honest when the registry cannot be read.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, waitForResults, settledCount, countOf, ARTEFACTS } from "./helpers.mjs";
+import { withBrowser, waitForResults, settledCount, countOf, ARTEFACTS } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 // Computed styles of a sample of the widget's elements, by selector.
 async function widgetStyles(page) {

@@ -1,16 +1,10 @@
 // Every catalogue format agencies publish, read in the browser; several
 // catalogues merged into one list; one failing source among others.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, waitForResults, settledCount, countOf } from "./helpers.mjs";
+import { withBrowser, waitForResults, settledCount, countOf } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 const W = "open-data-catalogue";
 

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's headless Chromium driven by
 // playwright-core (never a downloaded browser), and the project's static
 // server on a free loopback port.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,15 @@ const FLAGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
+
+/** For a test file: starts the server and browser before its tests and
+ *  closes them after; the returned object is filled in by then. */
+export function withBrowser() {
+  const browser = {};
+  before(async () => Object.assign(browser, await start()));
+  after(async () => browser.close?.());
+  return browser;
+}
 
 /** Starts the server and a browser; returns helpers and a close(). */
 export async function start() {

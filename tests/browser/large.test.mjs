@@ -2,18 +2,12 @@
 // usable; a 1 MB field, 10,000 keywords on one dataset and JSON nested
 // 100,000 levels deep neither crash nor blank the widget. Timings are
 // printed, never asserted (a shared CI machine may be slow).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, waitForResults, settledCount, countOf } from "./helpers.mjs";
+import { withBrowser, waitForResults, settledCount, countOf } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 const W = "open-data-catalogue";
 const CONTEXT = JSON.parse(readFileSync(new URL("../../src/registry/context.jsonld", import.meta.url), "utf8"));

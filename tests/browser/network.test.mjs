@@ -1,18 +1,12 @@
 // Broken networks: every kind of failure gives a human message and a way
 // out, retry works once the network recovers, and a registry loaded before
 // is shown from its saved copy (with its date) when it cannot be reached.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, waitForResults, settledCount, countOf, ARTEFACTS } from "./helpers.mjs";
+import { withBrowser, waitForResults, settledCount, countOf, ARTEFACTS } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 const W = "open-data-catalogue";
 const REGISTRY = "/tests/browser/fixtures/varied.jsonld";

@@ -1,18 +1,12 @@
 // Hostile registries and strict host pages: no payload runs or becomes
 // markup, no dangerous link is ever clickable, the widget works under a
 // strict Content-Security-Policy, and it leaves the host page as it was.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, waitForResults, settledCount, countOf } from "./helpers.mjs";
+import { withBrowser, waitForResults, settledCount, countOf } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 const W = "open-data-catalogue";
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/hostile/${name}`, import.meta.url), "utf8"));
