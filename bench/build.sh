@@ -9,6 +9,6 @@ cargo build --release --lib --target wasm32-unknown-unknown --features bench --t
 wasm-bindgen --target web --no-typescript --out-dir bench/dist --out-name odc_bench \
   target/bench/wasm32-unknown-unknown/release/open_data_catalogue.wasm
 # The same features as scripts/build.sh (those rustc's wasm32 target emits).
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   bench/dist/odc_bench_bg.wasm -o bench/dist/odc_bench_bg.wasm
