@@ -384,6 +384,16 @@ pub fn label(facet: Facet, key: &str, lang: &str) -> Option<&'static str> {
     }
 }
 
+/// The format label of a distribution: its `dcterms:format`, else its
+/// `dcat:mediaType`. One rule for the format facet, the result badges and
+/// the opened dataset, so they always agree.
+pub fn distribution_format(dist: &crate::model::Distribution) -> Option<String> {
+    dist.format
+        .as_deref()
+        .and_then(format_label)
+        .or_else(|| dist.media_type.as_deref().and_then(format_label))
+}
+
 /// A short, upper-case format label from whatever a registry gave as
 /// `dcterms:format` or `dcat:mediaType`: an EU file-type IRI
 /// (`…/file-type/CSV` → "CSV"), an IANA media-type IRI or a media type

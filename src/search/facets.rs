@@ -9,7 +9,7 @@
 
 use super::fxhash::{map_with_capacity, FxHashMap};
 use crate::model::Dataset;
-use crate::vocab::format_label;
+use crate::vocab::{distribution_format, format_label};
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
@@ -106,12 +106,7 @@ pub fn dataset_values(d: &Dataset, facet: Facet) -> Vec<String> {
         Facet::Theme => d.themes.iter().for_each(|t| push(t)),
         Facet::Format => {
             for dist in &d.distributions {
-                let label = dist
-                    .format
-                    .as_deref()
-                    .and_then(format_label)
-                    .or_else(|| dist.media_type.as_deref().and_then(format_label));
-                if let Some(l) = label {
+                if let Some(l) = distribution_format(dist) {
                     push(&l)
                 }
             }

@@ -5,7 +5,7 @@
 use super::labels::{facet_value_label, last_segment};
 use super::state::Catalogue;
 use super::text::{heading, lang_attr};
-use crate::i18n::texts;
+use crate::i18n::{texts, Texts};
 use crate::links::safe_href;
 use crate::model::{Dataset, Distribution};
 use crate::search::Facet;
@@ -103,7 +103,7 @@ pub fn DatasetDetail(dataset: Dataset, toggle: NodeRef<html::Button>) -> impl In
     let distributions = dataset
         .distributions
         .iter()
-        .map(|d| distribution(d, ui))
+        .map(|d| distribution(d, ui, t))
         .collect_view();
     let has_distributions = !dataset.distributions.is_empty();
 
@@ -145,12 +145,8 @@ pub fn DatasetDetail(dataset: Dataset, toggle: NodeRef<html::Button>) -> impl In
     }
 }
 
-fn distribution(d: &Distribution, ui: &'static str) -> impl IntoView {
-    let t = texts(crate::config::Lang::parse(ui).unwrap_or(crate::config::Lang::Sv));
-    let format = [&d.format, &d.media_type]
-        .into_iter()
-        .flatten()
-        .find_map(|f| vocab::format_label(f));
+fn distribution(d: &Distribution, ui: &'static str, t: &'static Texts) -> impl IntoView {
+    let format = vocab::distribution_format(d);
     let title = d
         .title
         .get(ui)

@@ -7,8 +7,8 @@ use super::labels::facet_value_label;
 use super::state::Catalogue;
 use super::text::{excerpt, heading, lang_attr};
 use crate::i18n::texts;
+use crate::search::facets::dataset_values;
 use crate::search::Facet;
-use crate::vocab;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -76,20 +76,8 @@ pub fn ResultItem(index: u32) -> impl IntoView {
                 .map(|iso| state.date_format().format(iso))
         }
     };
-    let formats = {
-        let mut formats: Vec<String> = Vec::new();
-        for dist in &dataset.distributions {
-            for raw in [&dist.format, &dist.media_type].into_iter().flatten() {
-                if let Some(label) = vocab::format_label(raw) {
-                    if !formats.contains(&label) {
-                        formats.push(label);
-                    }
-                    break;
-                }
-            }
-        }
-        formats
-    };
+    // The same labels the format facet counts.
+    let formats = dataset_values(&dataset, Facet::Format);
     let license = {
         let d = dataset.clone();
         move || {
