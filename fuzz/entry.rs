@@ -78,7 +78,7 @@ pub fn search_query(data: &[u8]) {
     let last = data.last().copied().unwrap_or(0) as usize;
     let request = Request {
         text,
-        filters,
+        filters: filters.into(),
         sort: Sort::ALL[last % Sort::ALL.len()],
         offset: [0, 1, 7, usize::MAX][(last >> 2) & 3],
         limit: [0, 20, 200, usize::MAX][(last >> 4) & 3],

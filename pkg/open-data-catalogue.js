@@ -21,15 +21,30 @@ function load() {
 // RDF/XML and Turtle registries are converted by a second wasm module,
 // fetched only the first time a registry turns out to be RDF: sites with a
 // JSON registry never download the RDF parsers.
+// A failed download is not remembered: the next "try again" imports anew
+// (a cached rejected promise would make the failure permanent). The error
+// is named ModuleLoadError so the widget tells it apart from a broken
+// registry.
 let rdfModule = null;
 async function rdfToRegistry(text, base) {
-  rdfModule ??= import("./odc_rdf.js").then(async (m) => {
-    await m.default();
-    return m;
-  });
+  rdfModule ??= import(new URL(rdfModuleUrl, import.meta.url).href).then(
+    async (m) => {
+      await m.default();
+      return m;
+    },
+    (cause) => {
+      rdfModule = null;
+      const error = new Error(`the RDF reader (odc_rdf.js) could not be loaded: ${cause?.message ?? cause}`);
+      error.name = "ModuleLoadError";
+      throw error;
+    },
+  );
   const m = await rdfModule;
   return m.rdfToRegistry(text, base);
 }
+
+// Where the RDF module is, relative to this file.
+const rdfModuleUrl = "./odc_rdf.js";
 
 function attributesOf(element) {
   const attributes = {};

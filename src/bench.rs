@@ -90,12 +90,12 @@ impl BenchEngine {
     pub fn run(&mut self, step_json: &str) -> Result<String, JsError> {
         let step: Step =
             serde_json::from_str(step_json).map_err(|e| JsError::new(&e.to_string()))?;
-        let mut filters = Vec::new();
+        let mut filters = crate::search::Filters::new();
         for (name, values) in step.filters {
             let facet: Facet = name
                 .parse()
                 .map_err(|_| JsError::new(&format!("unknown facet {name}")))?;
-            filters.push((facet, values));
+            filters.set(facet, values);
         }
         let request = Request {
             text: step.q,

@@ -5,7 +5,7 @@
 //! default rather than breaking the widget, because the person who mistyped
 //! an attribute is rarely the person who sees the page.
 
-use crate::search::{Facet, Sort};
+use crate::search::{Facet, Filters, Sort};
 use serde::Deserialize;
 
 /// Facets shown when the `facets` attribute is not given.
@@ -42,7 +42,7 @@ pub struct Options {
     pub page_size: usize,
     pub sort: Sort,
     /// Filters applied but not shown as removable (`filter-publisher="…"`).
-    pub locked: Vec<(Facet, Vec<String>)>,
+    pub locked: Filters,
     /// Level of the dataset-title headings, so they fit under the host
     /// page's own heading (default 2 = `h2`).
     pub heading_level: u8,
@@ -87,7 +87,7 @@ impl Default for Options {
             facets: DEFAULT_FACETS.to_vec(),
             page_size: DEFAULT_PAGE_SIZE,
             sort: Sort::Relevance,
-            locked: Vec::new(),
+            locked: Filters::new(),
             heading_level: 2,
             timeout_secs: DEFAULT_TIMEOUT_SECS,
             url_state: None,
@@ -116,11 +116,8 @@ impl Options {
                 "max-size" => options.max_size_mb = parse_max_size(value),
                 "url-state" => options.url_state = Some(crate::url_state::prefix_for(value)),
                 _ => {
-                    if let Some(facet) = name
-                        .strip_prefix("filter-")
-                        .and_then(|f| f.parse::<Facet>().ok())
-                    {
-                        options.set_locked(facet, split_locked(value));
+                    if let Some((facet, values)) = Filters::attribute(&name, value) {
+                        options.locked.set(facet, values);
                     }
                 }
             }
@@ -161,22 +158,15 @@ impl Options {
             options.heading_level = parse_heading_level(&level.to_string());
         }
         for (name, values) in raw.filters {
-            if let Ok(facet) = name.replace('-', "_").parse::<Facet>() {
-                options.set_locked(facet, values.into_list());
+            if let Ok(facet) = name.parse::<Facet>() {
+                options.locked.set(facet, values.into_list());
             }
         }
         options
     }
 
-    fn set_locked(&mut self, facet: Facet, values: Vec<String>) {
-        self.locked.retain(|(f, _)| *f != facet);
-        if !values.is_empty() {
-            self.locked.push((facet, values));
-        }
-    }
-
     pub fn is_locked(&self, facet: Facet) -> bool {
-        self.locked.iter().any(|(f, _)| *f == facet)
+        self.locked.has(facet)
     }
 }
 
@@ -229,21 +219,10 @@ fn split_list(value: &str) -> Vec<String> {
     value.split_whitespace().map(str::to_string).collect()
 }
 
-/// Locked filter values are IRIs or names; names may contain spaces, so
-/// several values are separated by `|` rather than whitespace.
-fn split_locked(value: &str) -> Vec<String> {
-    value
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 fn parse_facets(value: &str) -> Vec<Facet> {
     let mut facets = Vec::new();
     for word in value.split([' ', ',', '\t', '\n']) {
-        if let Ok(f) = word.trim().replace('-', "_").parse::<Facet>() {
+        if let Ok(f) = word.trim().parse::<Facet>() {
             if !facets.contains(&f) {
                 facets.push(f);
             }
@@ -307,18 +286,31 @@ mod tests {
         assert_eq!(o.page_size, 5);
         assert_eq!(o.sort, Sort::Title);
         assert_eq!(
-            o.locked,
-            vec![(
-                Facet::Publisher,
-                vec![
-                    "http://id.kb.se/organisations/SE2021000837".into(),
-                    "Digg".into()
-                ]
-            )]
+            o.locked.values(Facet::Publisher),
+            ["http://id.kb.se/organisations/SE2021000837", "Digg"]
         );
         assert_eq!(o.heading_level, 3);
         assert_eq!(o.timeout_secs, 5);
         assert_eq!(o.url_state.as_deref(), Some("odc-"));
+    }
+
+    /// The README documents `filter-access-rights`; it was silently
+    /// ignored while the other `filter-*` attributes worked.
+    #[test]
+    fn every_documented_filter_attribute_locks_its_facet() {
+        for facet in Facet::ALL {
+            let name = format!("filter-{}", facet.attribute_name());
+            let o = Options::from_attributes([(name.as_str(), "a | b")]);
+            assert_eq!(o.locked.values(facet), ["a", "b"], "{name}");
+            assert!(o.is_locked(facet), "{name}");
+        }
+        let o = Options::from_attributes([("filter-access-rights", "x")]);
+        assert_eq!(o.locked.values(Facet::AccessRights), ["x"]);
+        for js in ["accessRights", "access-rights", "access_rights"] {
+            let raw: JsOptions =
+                serde_json::from_str(&format!(r#"{{"filters":{{"{js}":"x"}}}}"#)).unwrap();
+            assert_eq!(Options::from_js_options(raw).locked.values(Facet::AccessRights), ["x"], "{js}");
+        }
     }
 
     #[test]
@@ -354,7 +346,7 @@ mod tests {
         assert_eq!(o.registry, vec!["a.jsonld"]);
         assert_eq!(o.facets, vec![Facet::Theme]);
         assert_eq!(o.page_size, 10);
-        assert_eq!(o.locked, vec![(Facet::Publisher, vec!["P1".to_string()])]);
+        assert_eq!(o.locked.values(Facet::Publisher), ["P1"]);
         assert_eq!(o.heading_level, 4);
     }
 }

@@ -7,7 +7,7 @@
 use crate::browser::{panic, style, theme};
 use crate::config::{JsOptions, Lang, Options};
 use crate::i18n::texts;
-use crate::ui::{App, Catalogue};
+use crate::ui::{App, Catalogue, Failure};
 use leptos::prelude::*;
 use std::any::Any;
 use wasm_bindgen::prelude::*;
@@ -163,11 +163,15 @@ fn page_lang(host: &HtmlElement) -> Option<Lang> {
     Lang::parse(&holder.get_attribute("lang")?)
 }
 
-/// Tells the page what happens: `odc-load` (detail: datasets, skipped),
-/// `odc-error` (detail: message), `odc-open` (detail: dataset id). The
-/// events bubble and cross the shadow boundary from the host element.
+/// Tells the page what happens, through DOM events on the host element that
+/// bubble and cross the shadow boundary (`composed`). Each `detail` is a
+/// plain object (documented in the README):
+/// * `odc-load` `{ datasets, skipped }` once the registry has loaded;
+/// * `odc-error` `{ kind, message, url, status? }` when it could not (`url`:
+///   the registry that failed, resolved against the page);
+/// * `odc-open` `{ id, title }` when a person opens a dataset.
 fn dispatch_events(state: Catalogue, host: HtmlElement) {
-    let send = move |name: &str, detail: JsValue| {
+    let send = move |name: &str, detail: js_sys::Object| {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -177,45 +181,65 @@ fn dispatch_events(state: Catalogue, host: HtmlElement) {
         }
     };
     let send_open = send.clone();
-    Effect::new(move |_| match state.load.get() {
-        crate::ui::Load::Ready(loaded) => {
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &detail,
-                &"datasets".into(),
-                &(loaded.catalog.datasets.len() as f64).into(),
-            );
-            let _ = js_sys::Reflect::set(
-                &detail,
-                &"skipped".into(),
-                &(loaded.catalog.skipped as f64).into(),
-            );
-            send("odc-load", detail.into());
+    Effect::new(move |_| match state.registry.get() {
+        Some(Ok(loaded)) => send(
+            "odc-load",
+            object(&[
+                ("datasets", (loaded.catalog.datasets.len() as f64).into()),
+                ("skipped", (loaded.catalog.skipped as f64).into()),
+            ]),
+        ),
+        Some(Err(Failure { url, error })) => {
+            let detail = object(&[
+                ("kind", error.kind().into()),
+                ("message", error.describe().into()),
+                ("url", url.map_or(JsValue::NULL, |u| u.into())),
+            ]);
+            if let Some(status) = error.status() {
+                let _ = js_sys::Reflect::set(&detail, &"status".into(), &status.into());
+            }
+            send("odc-error", detail)
         }
-        crate::ui::Load::Failed(error) => {
-            send("odc-error", JsValue::from_str(&format!("{error:?}")))
-        }
-        crate::ui::Load::Loading => {}
+        None => {}
     });
-    Effect::new(move |prev: Option<()>| {
+    Effect::new(move |prev: Option<Option<String>>| {
         let open = state.open.get();
-        if prev.is_none() {
-            return;
+        // Not for the dataset a shared link opened on load.
+        if let (Some(before), Some(id)) = (prev, &open) {
+            if before.as_ref() != Some(id) {
+                let lang = state.lang.get_untracked().code();
+                let title = state
+                    .loaded()
+                    .and_then(|l| l.dataset_by_id(id).map(|d| d.title.text(lang).to_string()))
+                    .unwrap_or_default();
+                send_open(
+                    "odc-open",
+                    object(&[("id", id.as_str().into()), ("title", title.into())]),
+                );
+            }
         }
-        if let Some(id) = open.and_then(|i| {
-            state
-                .with_loaded(|l| l.dataset(i).map(|d| d.id.clone()))
-                .flatten()
-        }) {
-            send_open("odc-open", JsValue::from_str(&id));
-        }
+        open
     });
 }
 
+fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(name), value);
+    }
+    o
+}
+
 /// For the browser tests only: proves that a panic becomes a message in
-/// every mounted widget instead of a blank box.
+/// every mounted widget instead of a blank box. Gated: it does nothing
+/// unless the page has set `globalThis.__odcTestHooks = true`, which no
+/// host page does, so calling it by accident cannot break a widget.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__panicForTests")]
 pub fn panic_for_tests() {
-    panic!("deliberate panic from the browser tests");
+    let enabled = js_sys::Reflect::get(&js_sys::global(), &"__odcTestHooks".into())
+        .is_ok_and(|v| v.is_truthy());
+    if enabled {
+        panic!("deliberate panic from the browser tests");
+    }
 }

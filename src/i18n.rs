@@ -52,6 +52,9 @@ pub struct Texts {
     pub error_timeout: &'static str,
     pub error_not_catalogue: &'static str,
     pub error_broken: &'static str,
+    /// The reader for RDF registries (a second module) could not be
+    /// downloaded: like a network failure, "try again" can fix it.
+    pub error_module: &'static str,
     pub error_internal: &'static str,
     pub error_no_registry: &'static str,
     pub facet_publisher: &'static str,
@@ -133,6 +136,7 @@ static SV: Texts = Texts {
     error_timeout: "Katalogen svarade inte i tid.",
     error_not_catalogue: "Filen är ingen datakatalog som kan läsas.",
     error_broken: "Katalogfilen är trasig eller ofullständig och kunde inte läsas.",
+    error_module: "Delen av katalogen som läser RDF-filer kunde inte hämtas. Kontrollera din anslutning och försök igen.",
     error_internal: "Ett internt fel inträffade i katalogen, så den kan inte visas just nu.",
     error_no_registry: "Ingen katalog är angiven (attributet registry saknas).",
     facet_publisher: "Utgivare",
@@ -213,6 +217,7 @@ static EN: Texts = Texts {
     error_timeout: "The catalogue did not answer in time.",
     error_not_catalogue: "The file is not a data catalogue that can be read.",
     error_broken: "The catalogue file is broken or incomplete and could not be read.",
+    error_module: "The part of the catalogue that reads RDF files could not be downloaded. Check your connection and try again.",
     error_internal: "An internal error occurred in the catalogue, so it cannot be shown right now.",
     error_no_registry: "No catalogue is given (the registry attribute is missing).",
     facet_publisher: "Publisher",

@@ -6,13 +6,13 @@
 //! widgets and the host's own parameters do not collide:
 //! `?odc-q=befolkning&odc-format=CSV&odc-format=JSON&odc-sort=title&odc-page=2&odc-open=<dataset IRI>`.
 
-use crate::search::{Facet, Sort};
+use crate::search::{Filters, Sort};
 
 /// The shareable part of the widget's state.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueryState {
     pub text: String,
-    pub filters: Vec<(Facet, Vec<String>)>,
+    pub filters: Filters,
     pub sort: Option<Sort>,
     /// Zero-based.
     pub page: usize,
@@ -31,14 +31,7 @@ pub fn to_params(prefix: &str, state: &QueryState) -> Vec<(String, String)> {
     if !state.text.is_empty() {
         out.push((format!("{prefix}q"), state.text.clone()));
     }
-    for (facet, values) in &state.filters {
-        for v in values {
-            out.push((
-                format!("{prefix}{}", facet.as_str().replace('_', "-")),
-                v.clone(),
-            ));
-        }
-    }
+    out.extend(state.filters.to_params(prefix));
     if let Some(sort) = state.sort {
         out.push((format!("{prefix}sort"), sort.as_str().to_string()));
     }
@@ -77,15 +70,7 @@ pub fn from_params<'a>(
             }
             "open" => state.open = Some(value.to_string()),
             facet => {
-                if let Ok(f) = facet.replace('-', "_").parse::<Facet>() {
-                    match state.filters.iter_mut().find(|(g, _)| *g == f) {
-                        Some((_, values)) if !values.iter().any(|v| v == value) => {
-                            values.push(value.to_string())
-                        }
-                        Some(_) => {}
-                        None => state.filters.push((f, vec![value.to_string()])),
-                    }
-                }
+                state.filters.read_param(facet, value);
             }
         }
     }
@@ -110,6 +95,7 @@ pub fn prefix_for(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::Facet;
 
     #[test]
     fn round_trips() {
@@ -118,7 +104,8 @@ mod tests {
             filters: vec![
                 (Facet::Format, vec!["CSV".into(), "JSON".into()]),
                 (Facet::AccessRights, vec!["x".into()]),
-            ],
+            ]
+            .into(),
             sort: Some(Sort::Title),
             page: 2,
             open: Some("https://example.se/dataset/1".into()),

@@ -1,7 +1,12 @@
 //! Replays fuzzer inputs on stable, through the fuzz targets' own code
-//! (`fuzz/entry.rs`): every crash ever found (`tests/fuzz_regressions/
-//! <target>/`) and the kept corpus (`fuzz/corpus/<target>/`). CI runs this;
-//! it never runs the fuzzer itself (docs/fuzzing.md).
+//! (`fuzz/entry.rs`): the regression inputs (`tests/fuzz_regressions/
+//! <target>/`: every crash ever found, and hand-written inputs of kinds
+//! known to be dangerous for the target, each folder's README.md saying
+//! which file is what) and the kept corpus (`fuzz/corpus/<target>/`). CI
+//! runs this; it never runs the fuzzer itself (docs/fuzzing.md).
+//!
+//! Both tests fail when a target has nothing to replay, so a folder that
+//! lost its inputs (or a target added without any) cannot pass silently.
 
 #[path = "../fuzz/entry.rs"]
 mod entry;
@@ -32,13 +37,9 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Runs `target` on `file`, reporting which file panicked.
-fn replay(target: &str, run: fn(&[u8]), file: &Path) {
-    // A file can vanish while a local fuzzer run rewrites the corpus.
-    let Ok(data) = std::fs::read(file) else {
-        return;
-    };
-    if std::panic::catch_unwind(|| run(&data)).is_err() {
+/// Runs `target` on `file`'s bytes, reporting which file panicked.
+fn replay(target: &str, run: fn(&[u8]), file: &Path, data: &[u8]) {
+    if std::panic::catch_unwind(|| run(data)).is_err() {
         panic!("{target}: {} panics", file.display());
     }
 }
@@ -48,11 +49,20 @@ fn crashes_found_by_fuzzing_stay_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
     let mut replayed = 0;
     for (target, run) in entry::TARGETS {
-        for file in files(&root.join(target)) {
-            replay(target, run, &file);
+        let inputs = files(&root.join(target));
+        assert!(
+            !inputs.is_empty(),
+            "tests/fuzz_regressions/{target}/ has no regression input"
+        );
+        for file in &inputs {
+            let data = std::fs::read(file)
+                .unwrap_or_else(|e| panic!("{target}: cannot read {}: {e}", file.display()));
+            replay(target, run, file, &data);
             replayed += 1;
         }
+        eprintln!("{target}: {} regression inputs replayed", inputs.len());
     }
+    assert!(replayed > 0, "no regression input replayed");
     eprintln!("{replayed} regression inputs replayed");
 }
 
@@ -61,6 +71,7 @@ fn fuzz_corpus_replays() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
     for (target, run) in entry::TARGETS {
         let all = files(&root.join(target));
+        assert!(!all.is_empty(), "fuzz/corpus/{target}/ is empty");
         // Every file while within budget, then every k-th of the rest, so a
         // corpus that grew large still gets sampled from end to end.
         let start = Instant::now();
@@ -68,8 +79,12 @@ fn fuzz_corpus_replays() {
         let mut replayed = 0;
         let mut i = 0;
         while i < all.len() {
-            replay(target, run, &all[i]);
-            replayed += 1;
+            // A file can vanish while a local fuzzer run rewrites the
+            // corpus.
+            if let Ok(data) = std::fs::read(&all[i]) {
+                replay(target, run, &all[i], &data);
+                replayed += 1;
+            }
             if step == 1 && start.elapsed() > CORPUS_BUDGET {
                 step = 16;
             }
@@ -80,5 +95,6 @@ fn fuzz_corpus_replays() {
             all.len(),
             start.elapsed()
         );
+        assert!(replayed > 0, "no input of fuzz/corpus/{target}/ replayed");
     }
 }

@@ -674,7 +674,7 @@ proptest! {
                 prop::sample::select(&[
                     "registry", "lang", "facets", "page-size", "sort", "heading-level",
                     "filter-publisher", "filter-theme", "filter-format", "filter-license",
-                    "filter-access_rights", "filter-", "FILTER-THEME", "Page-Size", "class",
+                    "filter-access-rights", "filter-access_rights", "filter-", "FILTER-THEME", "Page-Size", "class",
                 ][..]).prop_map(str::to_owned),
                 ".{0,16}",
             ],
@@ -694,10 +694,11 @@ proptest! {
         for (i, f) in o.facets.iter().enumerate() {
             prop_assert!(!o.facets[..i].contains(f), "duplicate facet {f:?}");
         }
-        for (i, (f, values)) in o.locked.iter().enumerate() {
+        let locked: Vec<_> = o.locked.iter().collect();
+        for (i, (f, values)) in locked.iter().enumerate() {
             prop_assert!(!values.is_empty());
             prop_assert!(values.iter().all(|v| !v.trim().is_empty() && v.trim() == v));
-            prop_assert!(o.locked[..i].iter().all(|(g, _)| g != f));
+            prop_assert!(locked[..i].iter().all(|(g, _)| g != f));
         }
         prop_assert!(o.registry.iter().all(|r| !r.is_empty()));
     }
@@ -869,7 +870,7 @@ fn request() -> impl Strategy<Value = Request> {
     )
         .prop_map(|(text, filters, sort, offset, limit)| Request {
             text,
-            filters,
+            filters: filters.into(),
             sort,
             offset,
             limit,

@@ -3,8 +3,10 @@
 //! file in the widget's JSON-LD format (docs/registry.md).
 
 use open_data_catalogue::model::{Catalog, LangText};
+use open_data_catalogue::registry::merge::Merger;
 use open_data_catalogue::registry::{self, jsonld, Format, ReadError};
-use std::collections::HashSet;
+
+
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -94,44 +96,38 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Parsed, String> 
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let mut merged = Catalog::default();
-    let mut seen = HashSet::new();
-    for (n, input) in args.inputs.iter().enumerate() {
-        let catalog = read_input(input).map_err(|e| format!("{input}: {e}"))?;
-        let read = catalog.datasets.len();
-        if n == 0 {
-            merged.title = catalog.title.clone();
+    let mut merger = Merger::default();
+    let mut single = None;
+    for input in &args.inputs {
+        let mut catalog = read_input(input).map_err(|e| format!("{input}: {e}"))?;
+        let (read, skipped) = (catalog.datasets.len(), catalog.skipped);
+        let problems = std::mem::take(&mut catalog.problems);
+        if args.inputs.len() == 1 {
             // A merged catalogue is a new catalogue: only a single input's
             // identity and publisher carry over.
-            if args.inputs.len() == 1 {
-                merged.id = catalog.id.clone();
-                merged.description = catalog.description.clone();
-                merged.publisher = catalog.publisher.clone();
-            }
+            single = Some((catalog.id.clone(), catalog.description.clone(), catalog.publisher.clone()));
         }
-        let mut duplicates = 0;
-        for dataset in catalog.datasets {
-            if seen.insert(dataset.id.clone()) {
-                merged.datasets.push(dataset);
-            } else {
-                duplicates += 1;
-            }
-        }
+        let duplicates = merger.add(catalog);
         eprintln!(
-            "{input}: {read} datasets read, {} skipped{}",
-            catalog.skipped,
+            "{input}: {read} datasets read, {skipped} skipped{}",
             if duplicates > 0 {
                 format!(", {duplicates} already read from an earlier input")
             } else {
                 String::new()
             }
         );
-        for problem in catalog.problems.iter().take(PROBLEMS_SHOWN) {
+        for problem in problems.iter().take(PROBLEMS_SHOWN) {
             eprintln!("  {problem}");
         }
-        if catalog.problems.len() > PROBLEMS_SHOWN {
-            eprintln!("  … and {} more", catalog.problems.len() - PROBLEMS_SHOWN);
+        if problems.len() > PROBLEMS_SHOWN {
+            eprintln!("  … and {} more", problems.len() - PROBLEMS_SHOWN);
         }
+    }
+    let mut merged = merger.finish();
+    if let Some((id, description, publisher)) = single {
+        merged.id = id;
+        merged.description = description;
+        merged.publisher = publisher;
     }
     if args.title_sv.is_some() || args.title_en.is_some() {
         merged.title = LangText::new();

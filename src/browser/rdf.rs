@@ -12,23 +12,34 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-pub async fn read_rdf(loader: &Function, text: &str, base: &str) -> Result<Catalog, String> {
+/// Why an RDF registry could not be read.
+pub enum RdfError {
+    /// The module itself could not be downloaded or started (the entry
+    /// module names such an error `ModuleLoadError`); "try again" can fix
+    /// this, and it says nothing about the registry.
+    ModuleUnavailable(String),
+    /// The module ran, and the registry is not readable RDF.
+    Unreadable(String),
+}
+
+pub async fn read_rdf(loader: &Function, text: &str, base: &str) -> Result<Catalog, RdfError> {
     let promise = loader
         .call2(
             &JsValue::NULL,
             &JsValue::from_str(text),
             &JsValue::from_str(base),
         )
-        .map_err(describe)?;
+        .map_err(classify)?;
     let result = JsFuture::from(Promise::resolve(&promise))
         .await
-        .map_err(describe)?;
+        .map_err(classify)?;
     let field =
         |name: &str| Reflect::get(&result, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let registry_text = field("registry")
         .as_string()
-        .ok_or("the RDF module returned no registry")?;
-    let mut catalog = registry::read(&registry_text).map_err(|e| e.to_string())?;
+        .ok_or_else(|| RdfError::Unreadable("the RDF module returned no registry".into()))?;
+    let mut catalog =
+        registry::read(&registry_text).map_err(|e| RdfError::Unreadable(e.to_string()))?;
     catalog.skipped += field("skipped").as_f64().unwrap_or(0.0) as usize;
     if let Ok(problems) = field("problems").dyn_into::<js_sys::Array>() {
         catalog
@@ -36,6 +47,18 @@ pub async fn read_rdf(loader: &Function, text: &str, base: &str) -> Result<Catal
             .extend(problems.iter().filter_map(|p| p.as_string()));
     }
     Ok(catalog)
+}
+
+fn classify(error: JsValue) -> RdfError {
+    let module_failed = error
+        .dyn_ref::<js_sys::Error>()
+        .is_some_and(|e| e.name() == "ModuleLoadError");
+    let message = describe(error);
+    if module_failed {
+        RdfError::ModuleUnavailable(message)
+    } else {
+        RdfError::Unreadable(message)
+    }
 }
 
 fn describe(error: JsValue) -> String {

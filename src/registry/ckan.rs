@@ -8,9 +8,9 @@
 //! `"maintainer": "{…}"`); such strings are parsed before use.
 
 use super::common::{
-    clean_links, eu_theme, field, frequency, lang_text, license_iri, problem, push_dataset, skip,
-    text, texts,
+    clean_links, field, lang_text, problem, push_dataset, skip, text, texts,
 };
+use crate::vocab::{frequency_iri, licence_iri, theme_iri};
 use super::dcat_graph::{generated_id, mailto};
 use super::ReadError;
 use crate::model::{Agent, Catalog, Contact, Dataset, Distribution, LangText};
@@ -233,7 +233,7 @@ fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
         theme_values.extend(texts(&t));
     }
     for t in theme_values {
-        let iri = eu_theme(&t).or_else(|| super::url::is_absolute(&t).then_some(t));
+        let iri = theme_iri(&t).or_else(|| super::url::is_absolute(&t).then_some(t));
         if let Some(iri) = iri {
             if !themes.contains(&iri) {
                 themes.push(iri);
@@ -245,7 +245,7 @@ fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
             let theme = ["name", "id", "title"]
                 .iter()
                 .filter_map(|k| field(g, k))
-                .find_map(|v| eu_theme(&v));
+                .find_map(|v| theme_iri(&v));
             if let Some(t) = theme {
                 if !themes.contains(&t) {
                     themes.push(t);
@@ -255,9 +255,9 @@ fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
     }
 
     let license = field(p, "license_id")
-        .and_then(|l| license_iri(&l))
+        .and_then(|l| licence_iri(&l))
         .or_else(|| field(p, "license_url"))
-        .or_else(|| field(p, "license_title").and_then(|l| license_iri(&l)))
+        .or_else(|| field(p, "license_title").and_then(|l| licence_iri(&l)))
         .or_else(|| extra("license").or_else(|| extra("licence")))
         .or_else(|| {
             field(p, "license_id")
@@ -267,7 +267,7 @@ fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
     let frequency_value = value("frequency")
         .or_else(|| extra("accrual_periodicity"))
         .or_else(|| extra("frequency-of-update"))
-        .map(|f| frequency(&f).unwrap_or(f));
+        .map(|f| frequency_iri(&f).unwrap_or(f));
 
     let distributions = match get(p, "resources").as_deref() {
         Some(Value::Array(resources)) => resources.iter().filter_map(distribution).collect(),
@@ -431,6 +431,6 @@ fn distribution(r: &Value) -> Option<Distribution> {
         download_url: field(r, "download_url"),
         format: field(r, "format"),
         media_type: field(r, "mimetype").or_else(|| field(r, "media_type")),
-        license: field(r, "license").map(|l| license_iri(&l).unwrap_or(l)),
+        license: field(r, "license").map(|l| licence_iri(&l).unwrap_or(l)),
     })
 }

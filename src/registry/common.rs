@@ -1,6 +1,6 @@
 //! Small pieces shared by the JSON readers (CKAN, DCAT-US, JSON-LD): loose
-//! value access, skipping, link clean-up and the vocabulary mappings from
-//! other catalogue dialects to the EU vocabularies DCAT-AP-SE uses.
+//! value access, skipping and link clean-up. (Mapping other dialects'
+//! vocabularies to the EU ones is `crate::vocab`'s.)
 
 use super::dcat_graph::MAX_PROBLEMS;
 use super::url;
@@ -154,117 +154,6 @@ pub(crate) fn resolve_relative_links(catalog: &mut Catalog, base: &str) {
     }
 }
 
-// ------------------------------------------------------- vocabularies
-
-const EU_THEME: &str = "http://publications.europa.eu/resource/authority/data-theme/";
-const EU_FREQUENCY: &str = "http://publications.europa.eu/resource/authority/frequency/";
-const EU_ACCESS: &str = "http://publications.europa.eu/resource/authority/access-right/";
-
-/// The EU data-theme codes (`ECON`, `ENVI`, …).
-const THEME_CODES: [&str; 13] = [
-    "AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST", "REGI", "SOCI", "TECH",
-    "TRAN",
-];
-
-/// An EU data-theme IRI from a theme IRI or a bare code; free text is `None`.
-pub(crate) fn eu_theme(value: &str) -> Option<String> {
-    let value = value.trim();
-    if let Some(code) = value.strip_prefix(EU_THEME) {
-        return THEME_CODES.contains(&code).then(|| value.to_owned());
-    }
-    let upper = value.to_ascii_uppercase();
-    THEME_CODES
-        .contains(&upper.as_str())
-        .then(|| format!("{EU_THEME}{upper}"))
-}
-
-/// DCAT-US `accessLevel` → EU access-right IRI.
-pub(crate) fn access_level(value: &str) -> Option<String> {
-    let code = match value.trim().to_ascii_lowercase().as_str() {
-        "public" => "PUBLIC",
-        "restricted public" | "restricted" => "RESTRICTED",
-        "non-public" | "non public" | "nonpublic" => "NON_PUBLIC",
-        _ => return None,
-    };
-    Some(format!("{EU_ACCESS}{code}"))
-}
-
-/// ISO 8601 repeating durations (DCAT-US `accrualPeriodicity`) and common
-/// CKAN frequency words → EU frequency IRIs. Unknown values are kept as
-/// given by the caller.
-pub(crate) fn frequency(value: &str) -> Option<String> {
-    let v = value.trim();
-    if v.starts_with(EU_FREQUENCY) {
-        return Some(v.to_owned());
-    }
-    let code = match v.to_ascii_uppercase().as_str() {
-        "R/PT1S" | "CONTINUOUS" | "CONT" => "CONT",
-        "R/PT1H" | "HOURLY" => "HOURLY",
-        "R/P1D" | "DAILY" => "DAILY",
-        "R/P3.5D" | "SEMIWEEKLY" => "WEEKLY_2",
-        "R/P1W" | "R/P7D" | "WEEKLY" => "WEEKLY",
-        "R/P2W" | "BIWEEKLY" | "FORTNIGHTLY" => "BIWEEKLY",
-        "R/P0.5M" | "SEMIMONTHLY" => "MONTHLY_2",
-        "R/P1M" | "MONTHLY" => "MONTHLY",
-        "R/P2M" | "BIMONTHLY" => "BIMONTHLY",
-        "R/P3M" | "QUARTERLY" => "QUARTERLY",
-        "R/P4M" => "ANNUAL_3",
-        "R/P6M" | "SEMIANNUAL" | "BIANNUAL" => "ANNUAL_2",
-        "R/P1Y" | "ANNUAL" | "ANNUALLY" | "YEARLY" => "ANNUAL",
-        "R/P2Y" | "BIENNIAL" => "BIENNIAL",
-        "R/P3Y" | "TRIENNIAL" => "TRIENNIAL",
-        "R/P4Y" => "QUADRENNIAL",
-        "R/P5Y" => "QUINQUENNIAL",
-        "R/P10Y" | "DECENNIAL" => "DECENNIAL",
-        "IRREGULAR" => "IRREG",
-        "NEVER" => "NEVER",
-        "UNKNOWN" => "UNKNOWN",
-        _ => return None,
-    };
-    Some(format!("{EU_FREQUENCY}{code}"))
-}
-
-/// Licence ids used by CKAN (and names used in data.json files) → IRIs.
-/// An IRI is kept as given; an unknown id is `None` (the caller keeps it).
-pub(crate) fn license_iri(value: &str) -> Option<String> {
-    let v = value.trim();
-    if v.starts_with("http://") || v.starts_with("https://") {
-        return Some(v.to_owned());
-    }
-    let key: String = v
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '_' || c == ' ' { '-' } else { c })
-        .collect();
-    let iri = match key.as_str() {
-        "cc-by" | "cc-by-4.0" | "cc-by-4" | "creative-commons-attribution" => {
-            "http://creativecommons.org/licenses/by/4.0/"
-        }
-        "cc-by-3.0" => "http://creativecommons.org/licenses/by/3.0/",
-        "cc-by-sa" | "cc-by-sa-4.0" => "http://creativecommons.org/licenses/by-sa/4.0/",
-        "cc-by-sa-3.0" => "http://creativecommons.org/licenses/by-sa/3.0/",
-        "cc-by-nc" | "cc-nc" | "cc-by-nc-4.0" => "http://creativecommons.org/licenses/by-nc/4.0/",
-        "cc-zero" | "cc0" | "cc0-1.0" | "cc-0" | "cc0-1" | "cc-zero-1.0" => {
-            "http://creativecommons.org/publicdomain/zero/1.0/"
-        }
-        "odc-odbl" | "odbl" | "odbl-1.0" | "open-data-commons-open-database-license-1.0" => {
-            "http://opendatacommons.org/licenses/odbl/1-0/"
-        }
-        "odc-by" | "odc-by-1.0" => "http://opendatacommons.org/licenses/by/1-0/",
-        "odc-pddl" | "pddl" | "pddl-1.0" => "http://opendatacommons.org/licenses/pddl/1-0/",
-        "gfdl" | "gfdl-1.3" => "http://www.gnu.org/licenses/fdl-1.3.html",
-        "uk-ogl" | "ogl-uk-3.0" | "ogl-3.0" => {
-            "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-        }
-        "eupl-1.2" => "https://joinup.ec.europa.eu/licence/eupl-v12",
-        "us-pd" | "other-pd" | "public-domain" => {
-            "https://creativecommons.org/publicdomain/mark/1.0/"
-        }
-        _ => return None,
-    };
-    Some(iri.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,26 +174,6 @@ mod tests {
         );
         let t = lang_text(&json!([{"@value": "Hi", "@language": "EN"}]));
         assert_eq!(t.0, vec![("en".into(), "Hi".into())]);
-    }
-
-    #[test]
-    fn vocabularies() {
-        assert_eq!(
-            eu_theme("envi").as_deref(),
-            Some("http://publications.europa.eu/resource/authority/data-theme/ENVI")
-        );
-        assert_eq!(eu_theme("Health"), None);
-        assert!(frequency("R/P1D").is_some_and(|f| f.ends_with("/DAILY")));
-        assert!(frequency("irregular").is_some_and(|f| f.ends_with("/IRREG")));
-        assert_eq!(frequency("R/P9D"), None);
-        assert!(access_level("non-public").is_some_and(|a| a.ends_with("/NON_PUBLIC")));
-        assert_eq!(
-            license_iri("CC-BY-4.0").as_deref(),
-            Some("http://creativecommons.org/licenses/by/4.0/")
-        );
-        assert!(license_iri("cc-zero").is_some_and(|l| l.contains("zero")));
-        assert!(license_iri("odc-odbl").is_some_and(|l| l.contains("odbl")));
-        assert_eq!(license_iri("notspecified"), None);
     }
 
     #[test]

@@ -10,10 +10,8 @@
 //! `isPartOf` (a child dataset naming its parent collection's identifier)
 //! has no place in the model: children are kept as ordinary datasets.
 
-use super::common::{
-    access_level, clean_links, eu_theme, field, frequency, lang_text, license_iri, push_dataset,
-    skip, texts,
-};
+use super::common::{clean_links, field, lang_text, push_dataset, skip, texts};
+use crate::vocab::{access_rights_iri, frequency_iri, licence_iri, theme_iri};
 use super::dcat_graph::{generated_id, mailto};
 use super::ReadError;
 use crate::model::{normalise_lang, Agent, Catalog, Contact, Dataset, Distribution, LangText};
@@ -128,7 +126,7 @@ fn dataset(r: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
         .iter()
         .flat_map(|k| r.get(*k).map(texts).unwrap_or_default());
     for t in theme_words {
-        match eu_theme(&t).or_else(|| is_iri(&t).then(|| t.clone())) {
+        match theme_iri(&t).or_else(|| is_iri(&t).then(|| t.clone())) {
             Some(iri) if !themes.contains(&iri) => themes.push(iri),
             Some(_) => {}
             None => push("", &t),
@@ -149,15 +147,15 @@ fn dataset(r: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
         keywords,
         publisher: r.get("publisher").and_then(publisher),
         themes,
-        license: field(r, "license").map(|l| license_iri(&l).unwrap_or(l)),
+        license: field(r, "license").map(|l| licence_iri(&l).unwrap_or(l)),
         access_rights: field(r, "accessLevel")
-            .map(|a| access_level(&a).unwrap_or(a))
+            .map(|a| access_rights_iri(&a).unwrap_or(a))
             .or_else(|| field(r, "accessRights")),
         issued: field(r, "issued"),
         modified: field(r, "modified"),
         landing_page: field(r, "landingPage"),
         contact_point: r.get("contactPoint").and_then(contact),
-        accrual_periodicity: field(r, "accrualPeriodicity").map(|f| frequency(&f).unwrap_or(f)),
+        accrual_periodicity: field(r, "accrualPeriodicity").map(|f| frequency_iri(&f).unwrap_or(f)),
         distributions,
     })
 }
@@ -216,6 +214,6 @@ fn distribution(d: &Value) -> Option<Distribution> {
         download_url: field(d, "downloadURL"),
         format: field(d, "format"),
         media_type: field(d, "mediaType"),
-        license: field(d, "license").map(|l| license_iri(&l).unwrap_or(l)),
+        license: field(d, "license").map(|l| licence_iri(&l).unwrap_or(l)),
     })
 }

@@ -10,6 +10,7 @@
 //! record is skipped and counted instead of failing the catalogue. serde_json
 //! bounds nesting depth (128), so hostile nesting cannot overflow the stack.
 
+use super::json_repair::{self, Repairs};
 use super::{strip_bom, ReadError};
 use crate::model::{normalise_lang, Agent, Catalog, Contact, Dataset, Distribution, LangText};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -113,8 +114,11 @@ fn read_doc(text: &str, strict: bool) -> Fast {
     );
 
     let mut seen_ids = HashSet::new();
+    let mut repaired = Repairs::default();
     for (position, raw) in records.iter().enumerate() {
-        match serde_json::from_str::<DatasetRecord>(raw.get()) {
+        let record = serde_json::from_str::<DatasetRecord>(raw.get())
+            .or_else(|e| read_leniently(raw.get(), &mut repaired).ok_or(e));
+        match record {
             Ok(record) => {
                 let dataset = record.into_dataset(raw.get());
                 if seen_ids.insert(dataset.id.clone()) {
@@ -129,7 +133,26 @@ fn read_doc(text: &str, strict: bool) -> Fast {
             Err(e) => skip(&mut catalog, format!("dataset {position}: {e}")),
         }
     }
+    if repaired.any() {
+        catalog.problems.insert(0, repaired.to_string());
+    }
     Fast::Read(Ok(catalog))
+}
+
+/// A record the strict parse refused, read as the browser's `JSON.parse`
+/// would: lone surrogates and huge numbers repaired (`json_repair`), and a
+/// key written twice taking its last value (`serde_json::Value` keeps the
+/// last, like `JSON.parse`; a derived struct refuses duplicates).
+fn read_leniently(raw: &str, repaired: &mut Repairs) -> Option<DatasetRecord> {
+    let fixed = json_repair::repair(raw);
+    let text = fixed.as_ref().map_or(raw, |(t, _)| t.as_str());
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let record = DatasetRecord::deserialize(value).ok()?;
+    if let Some((_, r)) = fixed {
+        repaired.lone_surrogates += r.lone_surrogates;
+        repaired.huge_numbers += r.huge_numbers;
+    }
+    Some(record)
 }
 
 /// A registry has no `@context` (plain JSON) or the project's inline one,

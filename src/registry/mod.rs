@@ -16,7 +16,9 @@ mod datajson;
 mod dcat_graph;
 mod detect;
 pub mod jsonld;
+mod json_repair;
 mod jsonld_nodes;
+pub mod merge;
 #[cfg(any(not(target_arch = "wasm32"), feature = "rdf-module"))]
 pub mod rdf;
 pub mod url;
@@ -94,7 +96,24 @@ pub fn read_with_base(text: &str, base: Option<&str>) -> Result<Catalog, ReadErr
     }
 }
 
+/// Reads JSON as strictly as serde_json does; if that fails, what the
+/// browser's `JSON.parse` would still accept is repaired (`json_repair`)
+/// and read again, and the repair is reported with the other problems.
 fn read_json(text: &str, base: Option<&str>) -> Result<Catalog, ReadError> {
+    match read_strict_json(text, base) {
+        Err(ReadError::Syntax(message)) => match json_repair::repair(text) {
+            Some((fixed, repairs)) => {
+                let mut catalog = read_strict_json(&fixed, base)?;
+                catalog.problems.insert(0, repairs.to_string());
+                Ok(catalog)
+            }
+            None => Err(ReadError::Syntax(message)),
+        },
+        other => other,
+    }
+}
+
+fn read_strict_json(text: &str, base: Option<&str>) -> Result<Catalog, ReadError> {
     // The fast path: the project's registry costs nothing more than before.
     match jsonld::read_fast(text) {
         jsonld::Fast::Read(result) => {

@@ -9,73 +9,13 @@
 
 use super::fxhash::{map_with_capacity, FxHashMap};
 use crate::model::Dataset;
-use crate::vocab::{distribution_format, format_label};
+#[cfg(test)]
+use crate::vocab::distribution_format;
+use crate::vocab::format_label;
 use std::borrow::Cow;
-use std::fmt;
-use std::str::FromStr;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Facet {
-    Publisher,
-    Theme,
-    Format,
-    License,
-    AccessRights,
-}
-
-/// The error of parsing an unknown facet name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownFacet;
-
-impl fmt::Display for UnknownFacet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown facet")
-    }
-}
-
-impl std::error::Error for UnknownFacet {}
-
-impl Facet {
-    pub const ALL: [Facet; 5] = [
-        Facet::Publisher,
-        Facet::Theme,
-        Facet::Format,
-        Facet::License,
-        Facet::AccessRights,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Facet::Publisher => "publisher",
-            Facet::Theme => "theme",
-            Facet::Format => "format",
-            Facet::License => "license",
-            Facet::AccessRights => "access_rights",
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
-
-impl FromStr for Facet {
-    type Err = UnknownFacet;
-
-    /// The names of [`Facet::as_str`], exactly (callers normalise `-`).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Facet::ALL
-            .into_iter()
-            .find(|f| f.as_str() == s)
-            .ok_or(UnknownFacet)
-    }
-}
-
-impl fmt::Display for Facet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use super::facet::Facet;
+use super::filters::Filters;
 
 /// One facet's values with their disjunctive counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,7 +28,8 @@ pub struct FacetCounts {
 }
 
 /// The value keys of one dataset for a facet (deduplicated, in order of
-/// appearance).
+/// appearance): the rule the index applies, written plainly, for its tests.
+#[cfg(test)]
 pub fn dataset_values(d: &Dataset, facet: Facet) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |v: &str| {
@@ -370,6 +311,7 @@ impl FacetIndex {
     }
 
     /// The value keys of a document for a facet.
+    #[cfg(test)]
     pub fn doc_values(&self, facet: Facet, doc: u32) -> impl Iterator<Item = &str> + '_ {
         let c = &self.columns[facet.index()];
         c.doc_ids(doc)
@@ -383,7 +325,7 @@ impl FacetIndex {
     pub fn filter_and_count(
         &self,
         docs: &mut Vec<u32>,
-        filters: &[(Facet, Vec<String>)],
+        filters: &Filters,
         scratch: &mut FacetScratch,
     ) -> Vec<FacetCounts> {
         for (fi, c) in self.columns.iter().enumerate() {
@@ -394,7 +336,7 @@ impl FacetIndex {
             scratch.counts[fi].resize(c.values.len(), 0);
             scratch.unknown[fi].clear();
         }
-        for (facet, values) in filters {
+        for (facet, values) in filters.iter() {
             let fi = facet.index();
             let c = &self.columns[fi];
             for v in values {
@@ -526,15 +468,6 @@ mod tests {
     use crate::model::Distribution;
 
     #[test]
-    fn names_round_trip() {
-        for f in Facet::ALL {
-            assert_eq!(f.as_str().parse::<Facet>(), Ok(f));
-        }
-        assert!("Theme".parse::<Facet>().is_err());
-        assert!("".parse::<Facet>().is_err());
-    }
-
-    #[test]
     fn formats_are_normalised_and_deduplicated() {
         let dist = |format: Option<&str>, media: Option<&str>| Distribution {
             format: format.map(str::to_string),
@@ -597,7 +530,7 @@ mod tests {
                 .filter(|d| keep != 0 && (*d as usize % keep != 1))
                 .rev()
                 .collect();
-            let counts = index.filter_and_count(&mut docs, &[], &mut scratch);
+            let counts = index.filter_and_count(&mut docs, &Filters::new(), &mut scratch);
             for fc in counts {
                 for (value, n) in fc.values {
                     let expected = docs

@@ -18,7 +18,9 @@
 //! Pure Rust: no threads, clocks or files, so it runs the same natively and
 //! in wasm32.
 
+pub mod facet;
 pub mod facets;
+pub mod filters;
 pub mod fxhash;
 pub mod index;
 pub mod normalize;
@@ -26,7 +28,9 @@ pub mod query;
 pub mod sort;
 pub mod stem;
 
-pub use facets::{Facet, FacetCounts};
+pub use facet::Facet;
+pub use facets::FacetCounts;
+pub use filters::Filters;
 pub use sort::{swedish_fallback_cmp, swedish_fallback_ranks, Sort};
 
 use crate::model::Dataset;
@@ -41,8 +45,8 @@ pub struct Request {
     /// The search box, as typed.
     pub text: String,
     /// Selected facet values; values that are not in the data match
-    /// nothing. A facet with an empty list is not filtered.
-    pub filters: Vec<(Facet, Vec<String>)>,
+    /// nothing.
+    pub filters: Filters,
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
@@ -183,12 +187,6 @@ impl Engine {
     /// All value keys of a facet, sorted.
     pub fn facet_values(&self, facet: Facet) -> &[String] {
         self.facets.values(facet)
-    }
-
-    /// The value keys of one dataset for a facet (e.g. its normalised
-    /// format labels).
-    pub fn dataset_facet_values(&self, doc: u32, facet: Facet) -> impl Iterator<Item = &str> + '_ {
-        self.facets.doc_values(facet, doc)
     }
 }
 

@@ -19,8 +19,8 @@ pub fn ActiveFilters() -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let chips = move || {
         state.selected.with(|s| {
-            s.iter()
-                .flat_map(|(f, values)| values.iter().map(move |v| (*f, v.clone())))
+            s.pairs()
+                .map(|(f, v)| (f, v.to_string()))
                 .collect::<Vec<(Facet, String)>>()
         })
     };
@@ -58,7 +58,8 @@ pub fn ActiveFilters() -> impl IntoView {
         let label = move || {
             let lang = state.lang.get();
             let name = state
-                .with_loaded(|l| facet_value_label(facet, &value, lang.code(), &l.publishers))
+                .loaded()
+                .map(|l| facet_value_label(facet, &value, lang.code(), &l.publishers))
                 .unwrap_or_default();
             (
                 name.clone(),

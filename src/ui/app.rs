@@ -7,7 +7,7 @@ use super::pager::Pager;
 use super::result_list::ResultList;
 use super::search_box::SearchBox;
 use super::sort_select::SortSelect;
-use super::state::{Catalogue, Load};
+use super::state::Catalogue;
 use super::status::{ErrorState, Loading, Notices, ResultCount};
 use leptos::prelude::*;
 
@@ -22,10 +22,10 @@ pub fn App(state: Catalogue) -> impl IntoView {
     view! {
         <div class="odc" lang=move || state.lang.get().code()>
             <SearchBox />
-            {move || match state.load.get() {
-                Load::Loading => view! { <Loading /> }.into_any(),
-                Load::Failed(error) => view! { <ErrorState error=error /> }.into_any(),
-                Load::Ready(_) => view! {
+            <Suspense fallback=|| view! { <Loading /> }>
+            {move || state.registry.get().map(|load| match load {
+                Err(failure) => view! { <ErrorState error=failure.error /> }.into_any(),
+                Ok(_) => view! {
                     <div class="odc-layout" class:odc-no-facets=move || !has_facets()>
                         <Show when=has_facets>
                             <FacetsPanel />
@@ -42,7 +42,8 @@ pub fn App(state: Catalogue) -> impl IntoView {
                         </div>
                     </div>
                 }.into_any(),
-            }}
+            })}
+            </Suspense>
         </div>
     }
 }

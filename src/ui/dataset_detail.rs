@@ -16,16 +16,38 @@ use leptos::prelude::*;
 #[component]
 pub fn DatasetDetail(dataset: Dataset, toggle: NodeRef<html::Button>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let lang = state.lang.get_untracked();
+    let close = move || {
+        state.open.set(None);
+        if let Some(button) = toggle.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            close();
+        }
+    };
+    // Rebuilt when the UI language or the heading level changes, so an
+    // opened dataset follows `lang` and `heading-level` like the rest.
+    view! {
+        <div class="odc-detail" on:keydown=close_on_escape>
+            {move || content(&dataset, state, close)}
+        </div>
+    }
+}
+
+/// The opened dataset in the current UI language.
+fn content(dataset: &Dataset, state: Catalogue, close: impl Fn() + Copy + 'static) -> AnyView {
+    let lang = state.lang.get();
     let ui = lang.code();
     let t = texts(lang);
-    let level = state
-        .options
-        .with_untracked(|o| o.heading_level)
-        .saturating_add(1);
+    let level = state.heading_level.get().saturating_add(1);
+    let loaded = state.loaded();
     let label = |facet: Facet, value: &str| {
-        state
-            .with_loaded(|l| facet_value_label(facet, value, ui, &l.publishers))
+        loaded
+            .as_ref()
+            .map(|l| facet_value_label(facet, value, ui, &l.publishers))
             .unwrap_or_default()
     };
 
@@ -64,7 +86,7 @@ pub fn DatasetDetail(dataset: Dataset, toggle: NodeRef<html::Button>) -> impl In
             .unwrap_or_else(|| last_segment(iri).to_string());
         facts.push((t.update_frequency, text.into_any()));
     }
-    let dates = state.date_format();
+    let dates = state.dates.get();
     if let Some(d) = &dataset.issued {
         facts.push((t.issued, dates.format(d).into_any()));
     }
@@ -107,18 +129,7 @@ pub fn DatasetDetail(dataset: Dataset, toggle: NodeRef<html::Button>) -> impl In
         .collect_view();
     let has_distributions = !dataset.distributions.is_empty();
 
-    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            ev.stop_propagation();
-            state.open.set(None);
-            if let Some(button) = toggle.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
-
     view! {
-        <div class="odc-detail" on:keydown=close_on_escape>
             {description}
             <dl class="odc-facts">
                 {facts.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
@@ -128,21 +139,12 @@ pub fn DatasetDetail(dataset: Dataset, toggle: NodeRef<html::Button>) -> impl In
                 <ul>{distributions}</ul>
             })}
             <p>
-                <button
-                    type="button"
-                    class="odc-link-button"
-                    on:click=move |_| {
-                        state.open.set(None);
-                        if let Some(button) = toggle.get_untracked() {
-                            let _ = button.focus();
-                        }
-                    }
-                >
+                <button type="button" class="odc-link-button" on:click=move |_| close()>
                     {t.close}
                 </button>
             </p>
-        </div>
     }
+    .into_any()
 }
 
 fn distribution(d: &Distribution, ui: &'static str, t: &'static Texts) -> impl IntoView {
@@ -170,7 +172,7 @@ fn distribution(d: &Distribution, ui: &'static str, t: &'static Texts) -> impl I
         .filter(|a| Some(*a) != d.download_url.as_deref().and_then(safe_href))
         .map(|href| view! { <a class="odc-button" href=href.to_string()>{t.access}</a> });
     let license = d.license.as_deref().map(|iri| {
-        let l = vocab::license_label(iri, ui)
+        let l = vocab::licence_label(iri, ui)
             .map(str::to_string)
             .unwrap_or_else(|| last_segment(iri).to_string());
         view! { <span>{t.license}": "{l}</span> }

@@ -28,7 +28,7 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                     .map(|fc| fc.values.clone())
             })
         })?;
-        state.with_loaded(|loaded| {
+        state.loaded().map(|loaded| {
             counts
                 .into_iter()
                 .filter_map(|(value, count)| {
@@ -77,7 +77,7 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                         on:change=move |_| state.toggle(facet, &v2)
                     />
                     <span lang=move || {
-                        state.with_loaded(|l| facet_value_lang(facet, &v4, state.lang.get().code(), &l.publishers)).flatten()
+                        state.loaded().and_then(|l| facet_value_lang(facet, &v4, state.lang.get().code(), &l.publishers))
                     }>{move || find(&v3).map(|x| x.1).unwrap_or_default()}</span>
                     <span class="odc-facet-count">{move || find(&value).map_or(0, |x| x.2)}</span>
                 </label>

@@ -49,7 +49,7 @@ pub fn facet_value_label(
             .filter(|s| !s.is_empty()),
         Facet::Theme => vocab::theme_label(value, lang).map(str::to_string),
         Facet::Format => Some(value.to_string()),
-        Facet::License => vocab::license_label(value, lang).map(str::to_string),
+        Facet::License => vocab::licence_label(value, lang).map(str::to_string),
         Facet::AccessRights => vocab::access_rights_label(value, lang).map(str::to_string),
     };
     known.unwrap_or_else(|| last_segment(value).to_string())

@@ -1,52 +1,23 @@
 //! Loading the registries: fetch each (in parallel), read it in whatever
 //! format it is, fall back to the saved copy when a source is unreachable,
-//! and merge the sources into one catalogue.
+//! and merge the sources into one catalogue (`registry::merge`).
 
-use super::labels::publisher_names;
-use super::state::Loaded;
+use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::cache;
-use crate::browser::fetch::{fetch_text, resolve, FetchError};
-use crate::browser::rdf::read_rdf;
+use crate::browser::fetch::{fetch_text, resolve};
+use crate::browser::rdf::{read_rdf, RdfError};
 use crate::model::Catalog;
+use crate::registry::merge::{merge_sources, SourceCatalog};
 use crate::registry::{self, ReadError};
 use js_sys::Function;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
-use std::collections::HashSet;
 use std::time::Duration;
-
-/// Why a registry is not showing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    NoRegistry,
-    Fetch(FetchError),
-    /// Readable, but not a catalogue (an HTML page, other JSON).
-    NotCatalogue(String),
-    /// A catalogue format, but broken (truncated, malformed).
-    Broken(String),
-}
-
-impl From<ReadError> for LoadError {
-    fn from(e: ReadError) -> Self {
-        match e {
-            ReadError::Syntax(_) => LoadError::Broken(e.to_string()),
-            _ => LoadError::NotCatalogue(e.to_string()),
-        }
-    }
-}
 
 /// How long to wait and how much to accept, from the options.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     pub timeout: Duration,
     pub max_bytes: u64,
-}
-
-/// One source, read.
-struct Source {
-    catalog: Catalog,
-    /// When the saved copy shown was saved, if the source was unreachable.
-    saved_at: Option<String>,
 }
 
 /// Loads every registry URL, merging their datasets (duplicates by dataset
@@ -56,88 +27,64 @@ pub async fn load_all(
     urls: &[String],
     rdf_loader: Option<&Function>,
     limits: Limits,
-) -> Result<Loaded, LoadError> {
-    if urls.is_empty() {
-        return Err(LoadError::NoRegistry);
-    }
+) -> Result<Loaded, Failure> {
+    // Resolved the way the page would (relative to its base URL), so
+    // `registry="data/registry.jsonld"` works on any page.
+    let urls: Vec<String> = urls
+        .iter()
+        .map(|url| resolve(url).unwrap_or_else(|| url.clone()))
+        .collect();
     let results =
         futures::future::join_all(urls.iter().map(|url| load_one(url, rdf_loader, limits))).await;
-    let mut merged: Option<Catalog> = None;
-    let (mut failed, mut stale) = (Vec::new(), Vec::new());
-    let mut seen = HashSet::new();
-    for (url, result) in urls.iter().zip(results) {
-        let source = match result {
-            Ok(source) => source,
-            Err(e) => {
-                web_sys::console::warn_1(&format!("open-data-catalogue: {url}: {e:?}").into());
-                failed.push((url.clone(), e));
-                continue;
+    for (url, result) in urls.iter().zip(&results) {
+        match result {
+            Ok(source) => {
+                for problem in &source.catalog.problems {
+                    warn(&format!("{url}: {problem}"));
+                }
             }
-        };
-        for problem in &source.catalog.problems {
-            web_sys::console::warn_1(&format!("open-data-catalogue: {url}: {problem}").into());
-        }
-        if let Some(saved_at) = source.saved_at {
-            stale.push((url.clone(), saved_at));
-        }
-        let target = merged.get_or_insert_with(Catalog::default);
-        if target.title.is_empty() {
-            target.title = source.catalog.title.clone();
-        }
-        target.skipped += source.catalog.skipped;
-        for d in source.catalog.datasets {
-            if seen.insert(d.id.clone()) {
-                target.datasets.push(d);
-            }
+            Err(e) => warn(&format!("{url}: {}", e.describe())),
         }
     }
-    match merged {
-        Some(catalog) => Ok(Loaded {
-            publishers: publisher_names(&catalog.datasets),
-            catalog,
-            engine: RefCell::new(None),
-            failed_sources: failed,
-            stale_sources: stale,
-        }),
-        None => Err(failed
-            .into_iter()
-            .next()
-            .map(|(_, e)| e)
-            .unwrap_or(LoadError::NoRegistry)),
-    }
+    merge_sources(urls.into_iter().zip(results))
+        .map(Loaded::new)
+        .map_err(|first| match first {
+            Some((url, error)) => Failure { url: Some(url), error },
+            None => Failure { url: None, error: LoadError::NoRegistry },
+        })
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("open-data-catalogue: {message}").into());
 }
 
 async fn load_one(
-    url: &str,
+    resolved: &str,
     rdf_loader: Option<&Function>,
     limits: Limits,
-) -> Result<Source, LoadError> {
-    let resolved = resolve(url).unwrap_or_else(|| url.to_string());
+) -> Result<SourceCatalog, LoadError> {
+    let resolved = resolved.to_string();
     match fetch_text(&resolved, limits.timeout, limits.max_bytes).await {
         Ok(text) => {
             let catalog = read(&text, &resolved, rdf_loader).await?;
             // Saved only once it reads, so a broken answer never replaces a
             // good copy; not awaited, so results show without waiting.
             spawn_local(async move { cache::save(&resolved, &text).await });
-            Ok(Source {
+            Ok(SourceCatalog {
                 catalog,
                 saved_at: None,
             })
         }
-        Err(e) if e.is_outage() => {
-            match cache::load(&resolved).await {
-                Some((text, saved_at)) => {
-                    web_sys::console::warn_1(
-                    &format!("open-data-catalogue: {resolved}: {e:?}; showing the copy saved {saved_at}").into(),
-                );
-                    Ok(Source {
-                        catalog: read(&text, &resolved, rdf_loader).await?,
-                        saved_at: Some(saved_at),
-                    })
-                }
-                None => Err(LoadError::Fetch(e)),
+        Err(e) if e.is_outage() => match cache::load(&resolved).await {
+            Some((text, saved_at)) => {
+                warn(&format!("{resolved}: {e:?}; showing the copy saved {saved_at}"));
+                Ok(SourceCatalog {
+                    catalog: read(&text, &resolved, rdf_loader).await?,
+                    saved_at: Some(saved_at),
+                })
             }
-        }
+            None => Err(LoadError::Fetch(e)),
+        },
         Err(e) => Err(LoadError::Fetch(e)),
     }
 }
@@ -145,9 +92,10 @@ async fn load_one(
 async fn read(text: &str, base: &str, rdf_loader: Option<&Function>) -> Result<Catalog, LoadError> {
     match registry::read_with_base(text, Some(base)) {
         Err(ReadError::NeedsRdf(_)) => match rdf_loader {
-            Some(loader) => read_rdf(loader, text, base)
-                .await
-                .map_err(LoadError::Broken),
+            Some(loader) => read_rdf(loader, text, base).await.map_err(|e| match e {
+                RdfError::ModuleUnavailable(why) => LoadError::Module(why),
+                RdfError::Unreadable(why) => LoadError::Broken(why),
+            }),
             None => Err(LoadError::NotCatalogue(
                 "RDF registries need the odc_rdf module".into(),
             )),

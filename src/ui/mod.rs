@@ -11,6 +11,7 @@ mod facet_group;
 mod facets_panel;
 mod labels;
 mod load;
+mod loaded;
 mod pager;
 mod result_item;
 mod result_list;
@@ -21,4 +22,4 @@ mod status;
 mod text;
 
 pub use app::App;
-pub use state::{Catalogue, Load};
+pub use state::{Catalogue, Failure};

@@ -7,8 +7,8 @@ use super::labels::facet_value_label;
 use super::state::Catalogue;
 use super::text::{excerpt, heading, lang_attr};
 use crate::i18n::texts;
-use crate::search::facets::dataset_values;
 use crate::search::Facet;
+use crate::vocab::distribution_format;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -17,15 +17,16 @@ const EXCERPT_CHARS: usize = 220;
 #[component]
 pub fn ResultItem(index: u32) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let Some(dataset) = state.with_loaded(|l| l.dataset(index).cloned()).flatten() else {
+    let Some(dataset) = state.loaded().and_then(|l| l.dataset(index).cloned()) else {
         return ().into_any();
     };
     let t = move || texts(state.lang.get());
     let ui = move || state.lang.get().code();
-    let is_open = move || state.open.get() == Some(index);
+    let id = StoredValue::new(dataset.id.clone());
+    let is_open = move || state.open.with(|o| id.with_value(|id| o.as_ref() == Some(id)));
     let toggle = NodeRef::<html::Button>::new();
-    let heading_level = state.options.with_untracked(|o| o.heading_level);
     let detail_id = format!("odc-detail-{index}");
+    let controls = detail_id.clone();
 
     let title = {
         let d = dataset.clone();
@@ -73,11 +74,11 @@ pub fn ResultItem(index: u32) -> impl IntoView {
             d.modified
                 .as_ref()
                 .or(d.issued.as_ref())
-                .map(|iso| state.date_format().format(iso))
+                .map(|iso| state.dates.get().format(iso))
         }
     };
     // The same labels the format facet counts.
-    let formats = dataset_values(&dataset, Facet::Format);
+    let formats = format_labels(&dataset);
     let license = {
         let d = dataset.clone();
         move || {
@@ -85,23 +86,24 @@ pub fn ResultItem(index: u32) -> impl IntoView {
                 .license
                 .clone()
                 .or_else(|| d.distributions.iter().find_map(|x| x.license.clone()))?;
-            state.with_loaded(|l| facet_value_label(Facet::License, &iri, ui(), &l.publishers))
+            state.loaded().map(|l| facet_value_label(Facet::License, &iri, ui(), &l.publishers))
         }
     };
 
     view! {
         <li class="odc-result">
             <article>
-                {heading(heading_level, "odc-result-title", view! {
+                // The level follows `heading-level`, also when it changes.
+                {move || heading(state.heading_level.get(), "odc-result-title", view! {
                     <button
                         type="button"
                         node_ref=toggle
                         aria-expanded=move || is_open().to_string()
-                        aria-controls=detail_id.clone()
-                        lang=title_lang
-                        on:click=move |_| state.open.set(if is_open() { None } else { Some(index) })
+                        aria-controls=controls.clone()
+                        lang=title_lang.clone()
+                        on:click=move |_| state.open.set(if is_open() { None } else { Some(id.get_value()) })
                     >
-                        {title_text}
+                        {title_text.clone()}
                     </button>
                 }.into_any())}
                 <p class="odc-meta">
@@ -124,4 +126,16 @@ pub fn ResultItem(index: u32) -> impl IntoView {
         </li>
     }
     .into_any()
+}
+
+/// The dataset's format labels, each once: the same rule and the same keys
+/// as the format facet (`vocab::distribution_format`).
+fn format_labels(dataset: &crate::model::Dataset) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for label in dataset.distributions.iter().filter_map(distribution_format) {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels
 }

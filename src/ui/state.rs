@@ -1,46 +1,67 @@
-//! The widget's state: options in, registry loaded, query state, and the
-//! search response derived from them.
+//! The widget's state. What a person or the webmaster sets is held in
+//! signals (options, search text, ticked filters, sort, page, opened
+//! dataset); everything else is derived from them: the registry is a
+//! `LocalResource` of the registry URLs, the search engine a memo of
+//! (registry, language), the request a memo of the query state, and the
+//! response a memo of (engine, request). Nothing derived is copied into a
+//! signal by hand, so nothing can fall out of step.
 
-pub use super::load::LoadError;
 use super::load::{load_all, Limits};
+pub use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::intl::{title_ranker, DateFormat};
 use crate::browser::location;
 use crate::config::{Lang, Options};
-use crate::model::{Catalog, Dataset, LangText};
-use crate::search::{Engine, Facet, Request, Response, Sort};
+use crate::search::{Engine, Facet, Filters, Request, Response, Sort};
 use crate::url_state::QueryState;
 use js_sys::Function;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
-/// A registry that loaded, with the engine built for one UI language.
-pub struct Loaded {
-    pub catalog: Catalog,
-    /// Publisher names by facet key, for labels.
-    pub publishers: HashMap<String, LangText>,
-    pub engine: RefCell<Option<(Lang, Engine)>>,
-    /// Sources that failed while others loaded: (url, error).
-    pub failed_sources: Vec<(String, LoadError)>,
-    /// Sources shown from the saved copy because they could not be
-    /// reached: (url, when the copy was saved, ISO 8601).
-    pub stale_sources: Vec<(String, String)>,
-}
+/// The registry: `None` while it loads.
+pub type Load = Result<Rc<Loaded>, Failure>;
 
-impl Loaded {
-    pub fn dataset(&self, index: u32) -> Option<&Dataset> {
-        self.catalog.datasets.get(index as usize)
+/// The engine built for one registry in one UI language. The engine keeps
+/// scratch buffers between searches, hence the `RefCell`; the wrapper
+/// makes it a memo value (the widget is single-threaded).
+#[derive(Clone)]
+pub struct SharedEngine(SendWrapper<Rc<RefCell<Engine>>>);
+
+impl SharedEngine {
+    fn build(loaded: &Loaded, lang: Lang) -> SharedEngine {
+        let rank_titles = title_ranker(lang.code());
+        let engine =
+            Engine::with_title_order(&loaded.catalog.datasets, lang.code(), &rank_titles);
+        SharedEngine(SendWrapper::new(Rc::new(RefCell::new(engine))))
+    }
+
+    fn search(&self, request: &Request) -> Response {
+        self.0.borrow_mut().search(request)
     }
 }
 
+impl PartialEq for SharedEngine {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// `Intl.DateTimeFormat` of one UI language, shared by every row.
 #[derive(Clone)]
-pub enum Load {
-    Loading,
-    Ready(Rc<Loaded>),
-    Failed(LoadError),
+pub struct Dates(SendWrapper<Rc<DateFormat>>);
+
+impl Dates {
+    pub fn format(&self, iso: &str) -> String {
+        self.0.format(iso)
+    }
+}
+
+impl PartialEq for Dates {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Everything the components share. `Copy`: signals are handles.
@@ -50,22 +71,23 @@ pub struct Catalogue {
     /// The language the host page or element says, used when the `lang`
     /// option is not given.
     pub page_lang: RwSignal<Option<Lang>>,
-    pub load: RwSignal<Load, LocalStorage>,
-    /// Bumped by "try again" to refetch.
-    pub attempt: RwSignal<u32>,
+    /// The registries, loaded and merged.
+    pub registry: LocalResource<Load>,
     pub text: RwSignal<String>,
     /// Filters the person chose (locked filters live in `options`).
-    pub selected: RwSignal<Vec<(Facet, Vec<String>)>>,
+    pub selected: RwSignal<Filters>,
     pub sort: RwSignal<Sort>,
     /// Zero-based page.
     pub page: RwSignal<usize>,
-    /// The dataset shown in detail (index into the catalogue).
-    pub open: RwSignal<Option<u32>>,
+    /// The IRI of the dataset shown in detail. Kept by IRI, not position,
+    /// so a shared link's dataset survives a registry that changed or did
+    /// not load.
+    pub open: RwSignal<Option<String>>,
     pub lang: Memo<Lang>,
+    pub heading_level: Memo<u8>,
+    pub page_size: Memo<usize>,
+    pub dates: Memo<Dates>,
     pub response: Memo<Option<Response>>,
-    pub dates: StoredValue<Option<(Lang, Rc<DateFormat>)>, LocalStorage>,
-    /// Converts RDF registries with the second wasm module (see browser::rdf).
-    pub rdf_loader: StoredValue<Option<Function>, LocalStorage>,
 }
 
 impl Catalogue {
@@ -83,128 +105,97 @@ impl Catalogue {
         let sort = RwSignal::new(from_url.sort.unwrap_or(options.sort));
         let options = RwSignal::new(options);
         let page_lang = RwSignal::new(page_lang);
-        let load = RwSignal::new_local(Load::Loading);
         let text = RwSignal::new(from_url.text);
         let selected = RwSignal::new(from_url.filters);
         let page = RwSignal::new(from_url.page);
+        let open = RwSignal::new(from_url.open);
         let lang = Memo::new(move |_| {
             options
                 .with(|o| o.lang)
                 .or(page_lang.get())
                 .unwrap_or(Lang::Sv)
         });
-        let response = Memo::new(move |_| {
-            let Load::Ready(loaded) = load.get() else {
-                return None;
-            };
-            let lang = lang.get();
-            let (locked, page_size) = options.with(|o| (o.locked.clone(), o.page_size));
-            let mut filters = locked;
-            selected.with(|s| filters.extend(s.iter().cloned()));
-            let request = Request {
-                text: text.get(),
-                filters,
-                sort: sort.get(),
-                offset: page.get() * page_size,
-                limit: page_size,
-            };
-            let mut engine = loaded.engine.borrow_mut();
-            if engine.as_ref().is_none_or(|(l, _)| *l != lang) {
-                let rank_titles = title_ranker(lang.code());
-                *engine = Some((
-                    lang,
-                    Engine::with_title_order(&loaded.catalog.datasets, lang.code(), &rank_titles),
-                ));
-            }
-            engine.as_mut().map(|(_, e)| e.search(&request))
+        let heading_level = Memo::new(move |_| options.with(|o| o.heading_level));
+        let page_size = Memo::new(move |_| options.with(|o| o.page_size));
+        let dates = Memo::new(move |_| {
+            Dates(SendWrapper::new(Rc::new(DateFormat::new(lang.get().code()))))
         });
+
+        // Only a change of URLs reloads, not a change of language or sort.
+        let urls = Memo::new(move |_| options.with(|o| o.registry.clone()));
+        let rdf_loader = SendWrapper::new(rdf_loader);
+        let registry = LocalResource::new(move || {
+            let urls = urls.get();
+            // Read when the load starts: a new `timeout` or `max-size`
+            // applies to the next load.
+            let limits = options.with_untracked(|o| Limits {
+                timeout: Duration::from_secs(o.timeout_secs.into()),
+                max_bytes: u64::from(o.max_size_mb) * 1024 * 1024,
+            });
+            let loader = (*rdf_loader).clone();
+            async move { load_all(&urls, loader.as_ref(), limits).await.map(Rc::new) }
+        });
+
+        let engine = Memo::new(move |_| {
+            let loaded = registry.get()?.ok()?;
+            Some(SharedEngine::build(&loaded, lang.get()))
+        });
+        let request = Memo::new(move |_| {
+            let size = page_size.get();
+            Request {
+                text: text.get(),
+                filters: options.with(|o| selected.with(|s| o.locked.and(s))),
+                sort: sort.get(),
+                offset: page.get().saturating_mul(size),
+                limit: size,
+            }
+        });
+        let response = Memo::new(move |_| Some(engine.get()?.search(&request.get())));
+
         let state = Catalogue {
             options,
             page_lang,
-            load,
-            attempt: RwSignal::new(0),
+            registry,
             text,
             selected,
             sort,
             page,
-            open: RwSignal::new(None),
+            open,
             lang,
+            heading_level,
+            page_size,
+            dates,
             response,
-            dates: StoredValue::new_local(None),
-            rdf_loader: StoredValue::new_local(rdf_loader),
         };
-        state.load_registry_on_change(from_url.open);
+        state.start_afresh_on_new_registry(urls);
+        state.first_page_on_new_query();
         state.write_url_on_change();
-        state.reset_page_on_query_change();
         state
     }
 
-    /// (Re)loads whenever the registry URLs change or "try again" is pressed.
-    fn load_registry_on_change(self, open_from_url: Option<String>) {
-        let open_from_url = StoredValue::new(open_from_url);
-        let generation = StoredValue::new(0u32);
-        // Only a change of URLs reloads, not a change of language or sort.
-        let registry = Memo::new(move |_| self.options.with(|o| o.registry.clone()));
-        Effect::new(move |_| {
-            let urls = registry.get();
-            self.attempt.track();
-            generation.update_value(|g| *g += 1);
-            let this_generation = generation.get_value();
-            self.load.set(Load::Loading);
-            spawn_local(async move {
-                let loader = self.rdf_loader.try_get_value().flatten();
-                let limits = self.options.with_untracked(|o| Limits {
-                    timeout: Duration::from_secs(o.timeout_secs.into()),
-                    max_bytes: u64::from(o.max_size_mb) * 1024 * 1024,
-                });
-                let result = load_all(&urls, loader.as_ref(), limits).await;
-                // A slower earlier load must not overwrite a newer one.
-                if generation.try_get_value() != Some(this_generation) {
-                    return;
-                }
-                // A new registry starts afresh, except for what a shared link
-                // asked for on the first load.
-                let wanted = open_from_url.try_update_value(Option::take).flatten();
-                if this_generation > 1 {
-                    self.open.set(None);
-                    self.page.set(0);
-                }
-                if let (Some(id), Ok(loaded)) = (&wanted, &result) {
-                    let index = loaded.catalog.datasets.iter().position(|d| &d.id == id);
-                    self.open.set(index.map(|i| i as u32));
-                }
-                self.load.set(match result {
-                    Ok(loaded) => Load::Ready(Rc::new(loaded)),
-                    Err(e) => Load::Failed(e),
-                });
-            });
+    /// The loaded registry (`None` while loading or after an error).
+    pub fn loaded(&self) -> Option<Rc<Loaded>> {
+        self.registry.get()?.ok()
+    }
+
+    /// Loads the registry again ("try again").
+    pub fn retry(&self) {
+        self.registry.refetch();
+    }
+
+    /// A different registry starts on its first page with nothing open.
+    fn start_afresh_on_new_registry(self, urls: Memo<Vec<String>>) {
+        Effect::new(move |prev: Option<()>| {
+            urls.track();
+            if prev.is_some() {
+                self.open.set(None);
+                self.page.set(0);
+            }
         });
     }
 
-    /// Mirrors the query state into the page URL (only when enabled).
-    fn write_url_on_change(self) {
-        Effect::new(move |_| {
-            let Some(prefix) = self.options.with(|o| o.url_state.clone()) else {
-                return;
-            };
-            let default_sort = self.options.with(|o| o.sort);
-            let open = self.open.get().and_then(|i| {
-                self.with_loaded(|l| l.dataset(i).map(|d| d.id.clone()))
-                    .flatten()
-            });
-            let state = QueryState {
-                text: self.text.get(),
-                filters: self.selected.get(),
-                sort: Some(self.sort.get()).filter(|s| *s != default_sort),
-                page: self.page.get(),
-                open,
-            };
-            location::write_state(&prefix, &state);
-        });
-    }
-
-    /// A new query or filter starts on the first page.
-    fn reset_page_on_query_change(self) {
+    /// A new query, filter or order starts on the first page.
+    fn first_page_on_new_query(self) {
         Effect::new(move |prev: Option<()>| {
             self.text.track();
             self.selected.track();
@@ -216,50 +207,34 @@ impl Catalogue {
         });
     }
 
-    pub fn with_loaded<T>(&self, f: impl FnOnce(&Loaded) -> T) -> Option<T> {
-        match self.load.get() {
-            Load::Ready(l) => Some(f(&l)),
-            _ => None,
-        }
-    }
-
-    pub fn date_format(&self) -> Rc<DateFormat> {
-        let lang = self.lang.get();
-        if let Some(Some((l, f))) = self.dates.try_get_value() {
-            if l == lang {
-                return f;
-            }
-        }
-        let f = Rc::new(DateFormat::new(lang.code()));
-        self.dates.set_value(Some((lang, f.clone())));
-        f
-    }
-
-    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.selected.with(|s| {
-            s.iter()
-                .any(|(f, vs)| *f == facet && vs.iter().any(|v| v == value))
-        })
-    }
-
-    pub fn toggle(&self, facet: Facet, value: &str) {
-        self.selected.update(|s| {
-            match s.iter_mut().find(|(f, _)| *f == facet) {
-                Some((_, values)) => {
-                    if let Some(i) = values.iter().position(|v| v == value) {
-                        values.remove(i);
-                    } else {
-                        values.push(value.to_string());
-                    }
-                }
-                None => s.push((facet, vec![value.to_string()])),
-            }
-            s.retain(|(_, values)| !values.is_empty());
+    /// Mirrors the query state into the page URL (only when enabled).
+    fn write_url_on_change(self) {
+        Effect::new(move |_| {
+            let Some(prefix) = self.options.with(|o| o.url_state.clone()) else {
+                return;
+            };
+            let default_sort = self.options.with(|o| o.sort);
+            let state = QueryState {
+                text: self.text.get(),
+                filters: self.selected.get(),
+                sort: Some(self.sort.get()).filter(|s| *s != default_sort),
+                page: self.page.get(),
+                open: self.open.get(),
+            };
+            location::write_state(&prefix, &state);
         });
     }
 
+    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
+        self.selected.with(|s| s.contains(facet, value))
+    }
+
+    pub fn toggle(&self, facet: Facet, value: &str) {
+        self.selected.update(|s| s.toggle(facet, value));
+    }
+
     pub fn clear_filters(&self) {
-        self.selected.set(Vec::new());
+        self.selected.set(Filters::new());
         self.text.set(String::new());
     }
 }

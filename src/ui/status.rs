@@ -29,7 +29,7 @@ pub fn ErrorState(error: LoadError) -> impl IntoView {
     let t = move || texts(state.lang.get());
     let message = move || {
         let t = t();
-        match &error {
+        match error.clone() {
             LoadError::NoRegistry => t.error_no_registry.to_string(),
             LoadError::Fetch(FetchError::Network) => t.error_network.to_string(),
             LoadError::Fetch(FetchError::Timeout) => t.error_timeout.to_string(),
@@ -37,19 +37,20 @@ pub fn ErrorState(error: LoadError) -> impl IntoView {
                 let origin = web_sys::window()
                     .and_then(|w| w.location().origin().ok())
                     .unwrap_or_default();
-                (t.cors)(host, &origin)
+                (t.cors)(&host, &origin)
             }
-            LoadError::Fetch(FetchError::Http(status)) => (t.http_error)(*status),
-            LoadError::Fetch(FetchError::TooLarge(bytes)) => (t.too_large)(*bytes),
+            LoadError::Fetch(FetchError::Http(status)) => (t.http_error)(status),
+            LoadError::Fetch(FetchError::TooLarge(bytes)) => (t.too_large)(bytes),
             LoadError::NotCatalogue(_) => t.error_not_catalogue.to_string(),
             LoadError::Broken(_) => t.error_broken.to_string(),
+            LoadError::Module(_) => t.error_module.to_string(),
         }
     };
     view! {
         <div class="odc-status odc-error" role="alert">
             <h2>{move || t().error_heading}</h2>
             <p>{message}</p>
-            <button type="button" class="odc-button odc-primary" on:click=move |_| state.attempt.update(|a| *a += 1)>
+            <button type="button" class="odc-button odc-primary" on:click=move |_| state.retry()>
                 {move || t().retry}
             </button>
         </div>
@@ -92,7 +93,8 @@ pub fn Notices() -> impl IntoView {
     let notices = move || {
         let t = texts(state.lang.get());
         state
-            .with_loaded(|l| {
+            .loaded()
+            .map(|l| {
                 let mut out = Vec::new();
                 if l.catalog.skipped > 0 {
                     out.push((t.skipped)(l.catalog.skipped));
@@ -101,7 +103,7 @@ pub fn Notices() -> impl IntoView {
                     out.push((t.source_failed)(url));
                 }
                 for (url, saved_at) in &l.stale_sources {
-                    out.push((t.stale_copy)(url, &state.date_format().format(saved_at)));
+                    out.push((t.stale_copy)(url, &state.dates.get().format(saved_at)));
                 }
                 out
             })

@@ -148,9 +148,12 @@ test("a panic becomes a message with a reload button in every widget, never a bl
   await page.goto(browser.base + "/tests/browser/pages/two-widgets.html");
   await waitForResults(page, "#a");
   await waitForResults(page, "#b");
-  // The test-only export panics inside the widget's wasm.
+  // The test-only export panics inside the widget's wasm, once enabled.
   await page.evaluate(async () => {
     const core = await import("/pkg/odc_core.js");
+    // Without the gate it does nothing: the widgets keep working.
+    core.__panicForTests();
+    globalThis.__odcTestHooks = true;
     try {
       core.__panicForTests();
     } catch {
