@@ -116,16 +116,23 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  *            pageSize: number, sort: "relevance" | "title" | "modified",
  *            filters: { publisher: string | string[], … }, headingLevel: number,
  *            timeout: number (seconds), urlState: boolean | string (parameter prefix) }
- * Returns { update(options), destroy() }.
+ * Returns { update(options), destroy() }. update() changes only the options
+ * it is given (the rest stay as they were); after destroy() it does nothing.
  */
 export async function mount(element, options = {}) {
   await load();
-  const widget = new Widget(element, options, rdfToRegistry);
+  let current = { ...options };
+  let widget = new Widget(element, current, rdfToRegistry);
   return {
-    update: (next) => widget.update(next),
+    update: (next = {}) => {
+      if (!widget) return;
+      current = { ...current, ...next };
+      widget.update(current);
+    },
     destroy: () => {
-      widget.destroy();
-      widget.free();
+      widget?.destroy();
+      widget?.free();
+      widget = null;
     },
   };
 }

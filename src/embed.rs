@@ -181,7 +181,7 @@ fn dispatch_events(state: Catalogue, host: HtmlElement) {
         }
     };
     let send_open = send.clone();
-    Effect::new(move |_| match state.registry.get() {
+    Effect::new(move |_| match state.registry() {
         Some(Ok(loaded)) => send(
             "odc-load",
             object(&[

@@ -796,3 +796,42 @@ fn read_timings_of_the_largest_files() {
         );
     }
 }
+
+/// Every reader counts every skipped record and describes at most 50 (one
+/// cap for all of them, `registry::report`).
+#[test]
+fn every_reader_counts_all_skips_and_describes_at_most_50() {
+    let ones = vec!["1"; 70].join(",");
+    let listed = (0..70)
+        .map(|i| format!(r#"{{"@id": "https://e.se/d{i}"}}"#))
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut turtle = String::from("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n");
+    for i in 0..70 {
+        turtle.push_str(&format!("<https://e.se/c> dcat:dataset <https://e.se/d{i}> .\n"));
+    }
+    for (name, text) in [
+        ("registry", format!(r#"{{"@type": "Catalog", "dataset": [{ones}]}}"#)),
+        (
+            "CKAN",
+            format!(r#"{{"success": true, "result": {{"count": 70, "results": [{ones}]}}}}"#),
+        ),
+        (
+            "data.json",
+            format!(
+                r#"{{"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [{ones}]}}"#
+            ),
+        ),
+        (
+            "JSON-LD",
+            format!(
+                r#"{{"@context": {{"dcat": "http://www.w3.org/ns/dcat#"}},
+                    "@type": "dcat:Catalog", "dcat:dataset": [{listed}]}}"#
+            ),
+        ),
+        ("Turtle", turtle),
+    ] {
+        let c = read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!((c.skipped, c.problems.len()), (70, 50), "{name}: {:?}", c.problems);
+    }
+}

@@ -7,13 +7,12 @@
 //! Some portals (EnviDat) put JSON *inside strings* (`"tags": "[{…}]"`,
 //! `"maintainer": "{…}"`); such strings are parsed before use.
 
-use super::common::{
-    clean_links, field, lang_text, problem, push_dataset, skip, text, texts,
-};
-use crate::vocab::{frequency_iri, licence_iri, theme_iri};
-use super::dcat_graph::{generated_id, mailto};
-use super::ReadError;
+use super::common::{clean_links, field, lang_text, push_keyword, text, texts};
+use super::dcat_graph::mailto;
+use super::report::{note, push_dataset, skip};
+use super::{ids, url, ReadError};
 use crate::model::{Agent, Catalog, Contact, Dataset, Distribution, LangText};
+use crate::vocab::{frequency_iri, licence_iri, theme_iri};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -42,49 +41,7 @@ pub(crate) fn is_api_response(v: &Value) -> bool {
 
 /// Reads any CKAN response or package(s). `base` resolves relative links.
 pub(crate) fn read(doc: &Value, base: Option<&str>) -> Result<Catalog, ReadError> {
-    let packages: Vec<&Value> = match doc {
-        Value::Array(items) => items.iter().collect(),
-        Value::Object(o) if o.contains_key("result") || o.contains_key("success") => {
-            if doc.get("success") == Some(&Value::Bool(false)) {
-                let message = doc
-                    .get("error")
-                    .and_then(|e| field(e, "message"))
-                    .unwrap_or_else(|| "no message".into());
-                return Err(ReadError::NotACatalogue {
-                    hint: format!("a CKAN API error response ({message})"),
-                });
-            }
-            match doc.get("result") {
-                Some(Value::Array(items)) => {
-                    if !items.iter().any(looks_like_package) {
-                        return Err(not_packages(items));
-                    }
-                    items.iter().collect()
-                }
-                Some(result @ Value::Object(r)) => match r.get("results") {
-                    Some(Value::Array(items)) => items.iter().collect(),
-                    _ if looks_like_package(result) => vec![result],
-                    _ => {
-                        return Err(ReadError::NotACatalogue {
-                            hint: "a CKAN API response without packages".into(),
-                        })
-                    }
-                },
-                _ => {
-                    return Err(ReadError::NotACatalogue {
-                        hint: "a CKAN API response without packages".into(),
-                    })
-                }
-            }
-        }
-        Value::Object(_) => vec![doc],
-        _ => {
-            return Err(ReadError::NotACatalogue {
-                hint: "JSON that is not a CKAN package".into(),
-            })
-        }
-    };
-
+    let packages = packages(doc)?;
     let mut catalog = Catalog::default();
     let mut seen = HashSet::new();
     for (position, package) in packages.iter().enumerate() {
@@ -99,8 +56,8 @@ pub(crate) fn read(doc: &Value, base: Option<&str>) -> Result<Catalog, ReadError
         .and_then(Value::as_u64)
     {
         if count > packages.len() as u64 {
-            problem(
-                &mut catalog,
+            note(
+                &mut catalog.problems,
                 format!(
                     "this CKAN response holds {} of {count} packages (one page of package_search)",
                     packages.len()
@@ -110,6 +67,44 @@ pub(crate) fn read(doc: &Value, base: Option<&str>) -> Result<Catalog, ReadError
     }
     clean_links(&mut catalog, base);
     Ok(catalog)
+}
+
+/// The package dicts: a list of them, one, or an API response holding them
+/// (`result` as a list, a `package_search` page or one package).
+fn packages(doc: &Value) -> Result<Vec<&Value>, ReadError> {
+    let no_packages = || ReadError::NotACatalogue {
+        hint: "a CKAN API response without packages".into(),
+    };
+    match doc {
+        Value::Array(items) => Ok(items.iter().collect()),
+        Value::Object(o) if o.contains_key("result") || o.contains_key("success") => {
+            if doc.get("success") == Some(&Value::Bool(false)) {
+                let message = doc
+                    .get("error")
+                    .and_then(|e| field(e, "message"))
+                    .unwrap_or_else(|| "no message".into());
+                return Err(ReadError::NotACatalogue {
+                    hint: format!("a CKAN API error response ({message})"),
+                });
+            }
+            match doc.get("result") {
+                Some(Value::Array(items)) if !items.iter().any(looks_like_package) => {
+                    Err(not_packages(items))
+                }
+                Some(Value::Array(items)) => Ok(items.iter().collect()),
+                Some(result @ Value::Object(r)) => match r.get("results") {
+                    Some(Value::Array(items)) => Ok(items.iter().collect()),
+                    _ if looks_like_package(result) => Ok(vec![result]),
+                    _ => Err(no_packages()),
+                },
+                _ => Err(no_packages()),
+            }
+        }
+        Value::Object(_) => Ok(vec![doc]),
+        _ => Err(ReadError::NotACatalogue {
+            hint: "JSON that is not a CKAN package".into(),
+        }),
+    }
 }
 
 /// `organization_list`, `group_list`, `package_list` and the like.
@@ -159,49 +154,132 @@ fn extras(p: &Value) -> Vec<(String, Value)> {
     }
 }
 
+/// A package dict with its legacy `extras`, read by name.
+struct Package<'a> {
+    dict: &'a Value,
+    extras: Vec<(String, Value)>,
+}
+
+impl<'a> Package<'a> {
+    fn new(dict: &'a Value) -> Self {
+        Package {
+            dict,
+            extras: extras(dict),
+        }
+    }
+
+    /// A field of the dict as text.
+    fn field(&self, key: &str) -> Option<String> {
+        field(self.dict, key)
+    }
+
+    /// A field of the dict, JSON in a string parsed.
+    fn get(&self, key: &str) -> Option<Cow<'a, Value>> {
+        get(self.dict, key)
+    }
+
+    /// The value of a legacy extra, JSON in a string parsed.
+    fn extra_value(&self, key: &str) -> Option<Cow<'_, Value>> {
+        self.extras
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| unjson(v))
+    }
+
+    /// A legacy extra as text.
+    fn extra(&self, key: &str) -> Option<String> {
+        self.extra_value(key).and_then(|v| text(&v))
+    }
+
+    /// A scheming field, else the legacy extra of the same name.
+    fn value(&self, key: &str) -> Option<String> {
+        self.field(key).or_else(|| self.extra(key))
+    }
+}
+
 fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
     if !p.is_object() {
         return Err("not an object".into());
     }
-    let extras = extras(p);
-    let extra = |key: &str| -> Option<String> {
-        extras
-            .iter()
-            .find(|(k, _)| k == key)
-            .and_then(|(_, v)| text(&unjson(v)))
-    };
-    // Scheming fields first, then the legacy extras of the same name.
-    let value = |key: &str| field(p, key).or_else(|| extra(key));
-
+    let package = Package::new(p);
     let title = translated(p, "title_translated", "title");
-    let mut description = translated(p, "notes_translated", "notes");
-    if description.is_empty() {
-        description = translated(p, "description_translated", "description");
-    }
+    let description = description(p);
+    let (id, identifier) = identity(&package, &title, &description, taken)?;
+    Ok(Dataset {
+        id,
+        identifier,
+        title,
+        description,
+        keywords: keywords(p),
+        publisher: publisher(&package),
+        themes: themes(&package),
+        license: licence(&package),
+        access_rights: package.value("access_rights"),
+        issued: package
+            .value("issued")
+            .or_else(|| package.extra("dcat_issued"))
+            .or_else(|| package.field("metadata_created")),
+        modified: package
+            .value("modified")
+            .or_else(|| package.extra("dcat_modified"))
+            .or_else(|| package.field("metadata_modified")),
+        landing_page: package
+            .field("url")
+            .or_else(|| package.value("landing_page")),
+        contact_point: contact(&package),
+        accrual_periodicity: frequency(&package),
+        distributions: distributions(p),
+    })
+}
 
-    let ckan_id = field(p, "id");
-    let name = field(p, "name");
-    let uri = value("uri");
-    let identifier = value("identifier")
-        .or_else(|| extra("guid"))
+/// `notes` (CKAN's name for it), else `description`.
+fn description(p: &Value) -> LangText {
+    let notes = translated(p, "notes_translated", "notes");
+    if notes.is_empty() {
+        translated(p, "description_translated", "description")
+    } else {
+        notes
+    }
+}
+
+/// The id and `dcterms:identifier`. The id is the DCAT `uri` when there is
+/// one, else CKAN's own id or name (stable within the portal); the
+/// identifier is the DCAT one, else the harvested `guid`, else those. A
+/// package with none of them, no title and no resources is no dataset.
+fn identity(
+    package: &Package,
+    title: &LangText,
+    description: &LangText,
+    taken: &HashSet<String>,
+) -> Result<(String, Option<String>), String> {
+    let ckan_id = package.field("id");
+    let name = package.field("name");
+    let identifier = package
+        .value("identifier")
+        .or_else(|| package.extra("guid"))
         .or_else(|| ckan_id.clone())
         .or_else(|| name.clone());
-    if title.is_empty() && identifier.is_none() && p.get("resources").is_none() {
+    if title.is_empty() && identifier.is_none() && package.dict.get("resources").is_none() {
         return Err("neither title, id, name nor resources".into());
     }
-    let id = uri
-        .clone()
-        .or_else(|| ckan_id.clone())
-        .or_else(|| name.clone())
+    let id = package
+        .value("uri")
+        .or(ckan_id)
+        .or(name)
         .or_else(|| identifier.clone())
-        .unwrap_or_else(|| generated_id(&title, &description, taken));
+        .unwrap_or_else(|| ids::from_texts(title, description, taken));
+    Ok((id, identifier))
+}
 
+/// Scheming `tags_translated` / `keywords` language maps, else the plain
+/// `tags` (strings, or dicts with a `display_name` or `name`).
+fn keywords(p: &Value) -> Vec<(String, String)> {
     let mut keywords = Vec::new();
     for key in ["tags_translated", "keywords"] {
         if let Some(Value::Object(map)) = get(p, key).as_deref() {
             for (lang, words) in map {
                 for w in texts(words) {
-                    push_keyword(&mut keywords, lang, w);
+                    push_keyword(&mut keywords, lang, &w);
                 }
             }
         }
@@ -214,87 +292,81 @@ fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
                     other => field(other, "display_name").or_else(|| field(other, "name")),
                 };
                 if let Some(w) = word {
-                    push_keyword(&mut keywords, "", w);
+                    push_keyword(&mut keywords, "", &w);
                 }
             }
         }
     }
+    keywords
+}
 
+/// `theme` (a field, then the extra): EU theme codes and theme IRIs (a
+/// list of URIs in ckanext-dcat); then groups named after an EU theme.
+fn themes(package: &Package) -> Vec<String> {
     let mut themes = Vec::new();
-    let mut theme_values: Vec<String> = Vec::new();
-    if let Some(t) = get(p, "theme") {
-        theme_values.extend(texts(&t));
-    }
-    if let Some(t) = extras
-        .iter()
-        .find(|(k, _)| k == "theme")
-        .map(|(_, v)| unjson(v))
-    {
-        theme_values.extend(texts(&t));
-    }
-    for t in theme_values {
-        let iri = theme_iri(&t).or_else(|| super::url::is_absolute(&t).then_some(t));
-        if let Some(iri) = iri {
-            if !themes.contains(&iri) {
-                themes.push(iri);
-            }
+    let mut add = |theme: String| {
+        if !themes.contains(&theme) {
+            themes.push(theme);
+        }
+    };
+    let listed = [package.get("theme"), package.extra_value("theme")]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| texts(&t));
+    for t in listed {
+        if let Some(iri) = theme_iri(&t).or_else(|| url::is_absolute(&t).then_some(t)) {
+            add(iri);
         }
     }
-    if let Some(Value::Array(groups)) = get(p, "groups").as_deref() {
+    if let Some(Value::Array(groups)) = package.get("groups").as_deref() {
         for g in groups {
             let theme = ["name", "id", "title"]
                 .iter()
                 .filter_map(|k| field(g, k))
                 .find_map(|v| theme_iri(&v));
             if let Some(t) = theme {
-                if !themes.contains(&t) {
-                    themes.push(t);
-                }
+                add(t);
             }
         }
     }
+    themes
+}
 
-    let license = field(p, "license_id")
+/// `license_id` when it names a known licence, else `license_url`, the
+/// `license_title` of a known one, the extras, and last the id as it is
+/// (unless it says there is none).
+fn licence(package: &Package) -> Option<String> {
+    package
+        .field("license_id")
         .and_then(|l| licence_iri(&l))
-        .or_else(|| field(p, "license_url"))
-        .or_else(|| field(p, "license_title").and_then(|l| licence_iri(&l)))
-        .or_else(|| extra("license").or_else(|| extra("licence")))
+        .or_else(|| package.field("license_url"))
+        .or_else(|| package.field("license_title").and_then(|l| licence_iri(&l)))
         .or_else(|| {
-            field(p, "license_id")
+            package
+                .extra("license")
+                .or_else(|| package.extra("licence"))
+        })
+        .or_else(|| {
+            package
+                .field("license_id")
                 .filter(|l| !matches!(l.as_str(), "notspecified" | "other" | "other-undefined"))
-        });
+        })
+}
 
-    let frequency_value = value("frequency")
-        .or_else(|| extra("accrual_periodicity"))
-        .or_else(|| extra("frequency-of-update"))
-        .map(|f| frequency_iri(&f).unwrap_or(f));
+/// The update frequency, as an EU frequency IRI when it names one.
+fn frequency(package: &Package) -> Option<String> {
+    package
+        .value("frequency")
+        .or_else(|| package.extra("accrual_periodicity"))
+        .or_else(|| package.extra("frequency-of-update"))
+        .map(|f| frequency_iri(&f).unwrap_or(f))
+}
 
-    let distributions = match get(p, "resources").as_deref() {
+fn distributions(p: &Value) -> Vec<Distribution> {
+    match get(p, "resources").as_deref() {
         Some(Value::Array(resources)) => resources.iter().filter_map(distribution).collect(),
         _ => Vec::new(),
-    };
-
-    Ok(Dataset {
-        id,
-        identifier,
-        title,
-        description,
-        keywords,
-        publisher: publisher(p, &extra),
-        themes,
-        license,
-        access_rights: value("access_rights"),
-        issued: value("issued")
-            .or_else(|| extra("dcat_issued"))
-            .or_else(|| field(p, "metadata_created")),
-        modified: value("modified")
-            .or_else(|| extra("dcat_modified"))
-            .or_else(|| field(p, "metadata_modified")),
-        landing_page: field(p, "url").or_else(|| value("landing_page")),
-        contact_point: contact(p, &extra),
-        accrual_periodicity: frequency_value,
-        distributions,
-    })
+    }
 }
 
 /// A scheming `*_translated` language map, else the plain field (which
@@ -309,28 +381,22 @@ fn translated(o: &Value, translated_key: &str, key: &str) -> LangText {
     o.get(key).map(lang_text).unwrap_or_default()
 }
 
-fn push_keyword(keywords: &mut Vec<(String, String)>, lang: &str, word: String) {
-    let pair = (crate::model::normalise_lang(lang), word.trim().to_owned());
-    if !pair.1.is_empty() && !keywords.contains(&pair) {
-        keywords.push(pair);
-    }
-}
-
 /// Extras `publisher_uri`/`publisher_name`, else the scheming `publisher`
 /// subfield, else the owning organisation.
-fn publisher(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Agent> {
+fn publisher(package: &Package) -> Option<Agent> {
     let agent = |id: Option<String>, name: LangText| {
         (id.is_some() || !name.is_empty()).then_some(Agent { id, name })
     };
     if let Some(a) = agent(
-        extra("publisher_uri"),
-        extra("publisher_name")
+        package.extra("publisher_uri"),
+        package
+            .extra("publisher_name")
             .map(LangText::plain)
             .unwrap_or_default(),
     ) {
         return Some(a);
     }
-    if let Some(scheming) = get(p, "publisher") {
+    if let Some(scheming) = package.get("publisher") {
         let first = match scheming.as_ref() {
             Value::Array(items) => items.first().cloned(),
             other => Some(other.clone()),
@@ -347,7 +413,7 @@ fn publisher(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Agent>
             }
         }
     }
-    let org = get(p, "organization")?;
+    let org = package.get("organization")?;
     let mut name = translated(&org, "title_translated", "title");
     if name.is_empty() {
         if let Some(n) = field(&org, "name") {
@@ -358,12 +424,12 @@ fn publisher(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Agent>
 }
 
 /// Scheming `contact`, extras `contact_*`, else maintainer, else author.
-fn contact(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Contact> {
+fn contact(package: &Package) -> Option<Contact> {
     let make = |name: Option<String>, email: Option<String>, url: Option<String>| {
         let email = email.and_then(|e| mailto(&e));
         (name.is_some() || email.is_some() || url.is_some()).then_some(Contact { name, email, url })
     };
-    if let Some(c) = get(p, "contact") {
+    if let Some(c) = package.get("contact") {
         let first = match c.as_ref() {
             Value::Array(items) => items.first().cloned(),
             other => Some(other.clone()),
@@ -375,9 +441,11 @@ fn contact(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Contact>
         }
     }
     if let Some(c) = make(
-        extra("contact_name"),
-        extra("contact_email").or_else(|| extra("contact-email")),
-        extra("contact_uri"),
+        package.extra("contact_name"),
+        package
+            .extra("contact_email")
+            .or_else(|| package.extra("contact-email")),
+        package.extra("contact_uri"),
     ) {
         return Some(c);
     }
@@ -385,8 +453,8 @@ fn contact(p: &Value, extra: &dyn Fn(&str) -> Option<String>) -> Option<Contact>
         ("maintainer", "maintainer_email"),
         ("author", "author_email"),
     ] {
-        let (name, inner_email) = person_name(p, person);
-        if let Some(c) = make(name, field(p, email).or(inner_email), None) {
+        let (name, inner_email) = person_name(package.dict, person);
+        if let Some(c) = make(name, package.field(email).or(inner_email), None) {
             return Some(c);
         }
     }

@@ -1,13 +1,11 @@
-//! Small pieces shared by the JSON readers (CKAN, DCAT-US, JSON-LD): loose
-//! value access, skipping and link clean-up. (Mapping other dialects'
-//! vocabularies to the EU ones is `crate::vocab`'s.)
+//! Small pieces shared by the readers: loose JSON value access (CKAN,
+//! DCAT-US), keywords and link clean-up. (Skipping records is `report`'s;
+//! mapping other dialects' vocabularies to the EU ones is `crate::vocab`'s.)
 
-use super::dcat_graph::MAX_PROBLEMS;
 use super::url;
 use crate::links::safe_href;
-use crate::model::{Catalog, Dataset, LangText};
+use crate::model::{normalise_lang, Catalog, LangText};
 use serde_json::Value;
-use std::collections::HashSet;
 
 /// One text value however it is spelled: a string, a number, `{"@value"}`,
 /// `{"@id"}`, or the first usable element of an array. Blank is `None`.
@@ -80,24 +78,12 @@ fn add_lang_text(t: &mut LangText, v: &Value, lang: &str, depth: usize) {
     }
 }
 
-/// Adds a dataset unless its id is taken (then it is skipped and counted).
-pub(crate) fn push_dataset(catalog: &mut Catalog, seen: &mut HashSet<String>, dataset: Dataset) {
-    if seen.insert(dataset.id.clone()) {
-        catalog.datasets.push(dataset);
-    } else {
-        let reason = format!("dataset skipped: duplicate id {}", dataset.id);
-        skip(catalog, reason);
-    }
-}
-
-pub(crate) fn skip(catalog: &mut Catalog, reason: String) {
-    catalog.skipped += 1;
-    problem(catalog, reason);
-}
-
-pub(crate) fn problem(catalog: &mut Catalog, reason: String) {
-    if catalog.problems.len() < MAX_PROBLEMS {
-        catalog.problems.push(reason);
+/// Adds a keyword: its language tag normalised, trimmed, unless blank or
+/// already there.
+pub(crate) fn push_keyword(keywords: &mut Vec<(String, String)>, lang: &str, word: &str) {
+    let pair = (normalise_lang(lang), word.trim().to_owned());
+    if !pair.1.is_empty() && !keywords.contains(&pair) {
+        keywords.push(pair);
     }
 }
 

@@ -10,11 +10,13 @@
 //! `isPartOf` (a child dataset naming its parent collection's identifier)
 //! has no place in the model: children are kept as ordinary datasets.
 
-use super::common::{clean_links, field, lang_text, push_dataset, skip, texts};
+use super::common::{clean_links, field, lang_text, push_keyword, texts};
+use super::dcat_graph::mailto;
+use super::report::{push_dataset, skip};
+use super::url::{is_absolute, is_web_address};
+use super::{ids, ReadError};
+use crate::model::{Agent, Catalog, Contact, Dataset, Distribution, LangText};
 use crate::vocab::{access_rights_iri, frequency_iri, licence_iri, theme_iri};
-use super::dcat_graph::{generated_id, mailto};
-use super::ReadError;
-use crate::model::{normalise_lang, Agent, Catalog, Contact, Dataset, Distribution, LangText};
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -54,7 +56,7 @@ pub(crate) fn read(doc: &Value, base: Option<&str>) -> Result<Catalog, ReadError
     let records: Vec<&Value> = match doc {
         Value::Array(items) => items.iter().collect(),
         Value::Object(_) => {
-            catalog.id = field(doc, "@id").filter(|i| super::url::is_absolute(i));
+            catalog.id = field(doc, "@id").filter(|i| is_absolute(i));
             catalog.title = doc.get("title").map(lang_text).unwrap_or_default();
             catalog.description = doc.get("description").map(lang_text).unwrap_or_default();
             catalog.publisher = doc.get("publisher").and_then(publisher);
@@ -95,50 +97,14 @@ fn dataset(r: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
     if title.is_empty() && identifier.is_none() && !o.contains_key("distribution") {
         return Err("neither title, identifier nor distribution".into());
     }
+    // A blank node label is local to the file; the identifier is a better
+    // key, and the title and description the last resort.
     let id = field(r, "@id")
         .filter(|i| !i.starts_with("_:"))
         .or_else(|| identifier.clone())
-        .unwrap_or_else(|| generated_id(&title, &description, taken));
-
-    let mut keywords: Vec<(String, String)> = Vec::new();
-    let mut push = |lang: &str, word: &str| {
-        let pair = (normalise_lang(lang), word.trim().to_owned());
-        if !pair.1.is_empty() && !keywords.contains(&pair) {
-            keywords.push(pair);
-        }
-    };
-    match r.get("keyword") {
-        // One string: a comma-separated list in some files.
-        Some(Value::String(s)) => s.split(',').for_each(|w| push("", w)),
-        Some(Value::Object(map)) => {
-            // A language map, as in a registry.
-            for (lang, words) in map {
-                let lang = if lang == "@none" { "" } else { lang };
-                texts(words).iter().for_each(|w| push(lang, w));
-            }
-        }
-        Some(other) => texts(other).iter().for_each(|w| push("", w)),
-        None => {}
-    }
-    let mut themes = Vec::new();
-    // DCAT-AR adds `superTheme`: lower-case EU theme codes.
-    let theme_words = ["theme", "superTheme"]
-        .iter()
-        .flat_map(|k| r.get(*k).map(texts).unwrap_or_default());
-    for t in theme_words {
-        match theme_iri(&t).or_else(|| is_iri(&t).then(|| t.clone())) {
-            Some(iri) if !themes.contains(&iri) => themes.push(iri),
-            Some(_) => {}
-            None => push("", &t),
-        }
-    }
-
-    let distributions = match r.get("distribution") {
-        Some(Value::Array(items)) => items.iter().filter_map(distribution).collect(),
-        Some(one @ Value::Object(_)) => distribution(one).into_iter().collect(),
-        _ => Vec::new(),
-    };
-
+        .unwrap_or_else(|| ids::from_texts(&title, &description, taken));
+    let mut keywords = keywords(r);
+    let themes = themes(r, &mut keywords);
     Ok(Dataset {
         id,
         identifier,
@@ -156,12 +122,59 @@ fn dataset(r: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
         landing_page: field(r, "landingPage"),
         contact_point: r.get("contactPoint").and_then(contact),
         accrual_periodicity: field(r, "accrualPeriodicity").map(|f| frequency_iri(&f).unwrap_or(f)),
-        distributions,
+        distributions: distributions(r),
     })
 }
 
-fn is_iri(value: &str) -> bool {
-    value.starts_with("http://") || value.starts_with("https://")
+/// `keyword`: a list, one comma-separated string in some files, or a
+/// language map as in a registry.
+fn keywords(r: &Value) -> Vec<(String, String)> {
+    let mut keywords = Vec::new();
+    match r.get("keyword") {
+        Some(Value::String(s)) => s
+            .split(',')
+            .for_each(|w| push_keyword(&mut keywords, "", w)),
+        Some(Value::Object(map)) => {
+            for (lang, words) in map {
+                let lang = if lang == "@none" { "" } else { lang };
+                texts(words)
+                    .iter()
+                    .for_each(|w| push_keyword(&mut keywords, lang, w));
+            }
+        }
+        Some(other) => texts(other)
+            .iter()
+            .for_each(|w| push_keyword(&mut keywords, "", w)),
+        None => {}
+    }
+    keywords
+}
+
+/// `theme` (and DCAT-AR's `superTheme`: lower-case EU theme codes): EU
+/// theme codes and web addresses are themes. These are free words, so a
+/// colon does not make one an IRI (`Health: Public`); the other words are
+/// added to `keywords`.
+fn themes(r: &Value, keywords: &mut Vec<(String, String)>) -> Vec<String> {
+    let mut themes = Vec::new();
+    let words = ["theme", "superTheme"]
+        .iter()
+        .flat_map(|k| r.get(*k).map(texts).unwrap_or_default());
+    for t in words {
+        match theme_iri(&t).or_else(|| is_web_address(&t).then(|| t.clone())) {
+            Some(iri) if !themes.contains(&iri) => themes.push(iri),
+            Some(_) => {}
+            None => push_keyword(keywords, "", &t),
+        }
+    }
+    themes
+}
+
+fn distributions(r: &Value) -> Vec<Distribution> {
+    match r.get("distribution") {
+        Some(Value::Array(items)) => items.iter().filter_map(distribution).collect(),
+        Some(one @ Value::Object(_)) => distribution(one).into_iter().collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// `{"name": …, "subOrganizationOf": {…}}`; a parent's name stands in for
@@ -184,7 +197,7 @@ fn publisher(v: &Value) -> Option<Agent> {
             }
             _ => return None,
         }
-        let id = field(current, "@id").filter(|i| is_iri(i));
+        let id = field(current, "@id").filter(|i| is_web_address(i));
         if id.is_some() || !name.is_empty() {
             return Some(Agent { id, name });
         }
@@ -207,7 +220,7 @@ fn distribution(d: &Value) -> Option<Distribution> {
         return None;
     }
     Some(Distribution {
-        id: field(d, "@id").filter(|i| is_iri(i)),
+        id: field(d, "@id").filter(|i| is_web_address(i)),
         title: d.get("title").map(lang_text).unwrap_or_default(),
         description: d.get("description").map(lang_text).unwrap_or_default(),
         access_url: field(d, "accessURL"),

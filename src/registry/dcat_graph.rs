@@ -15,12 +15,11 @@
 //! distribution, dataset → publisher/contact), so there is no recursion to
 //! bound.
 
-use super::ReadError;
-use crate::model::{normalise_lang, Agent, Catalog, Contact, Dataset, Distribution, LangText};
+use super::common::push_keyword;
+use super::report::{note, push_dataset, skip};
+use super::{ids, ReadError};
+use crate::model::{Agent, Catalog, Contact, Dataset, Distribution, LangText};
 use std::collections::{HashMap, HashSet};
-
-/// How many problems are described in `Catalog::problems`.
-pub(crate) const MAX_PROBLEMS: usize = 50;
 
 // ------------------------------------------------------------ vocabulary
 
@@ -90,65 +89,19 @@ fn predicate(iri: &str) -> Option<P> {
         return Some(P::Type);
     }
     if let Some(local) = iri.strip_prefix(DCAT) {
-        return match local {
-            "dataset" => Some(P::Dataset),
-            "keyword" => Some(P::Keyword),
-            "theme" => Some(P::Theme),
-            "landingPage" => Some(P::LandingPage),
-            "contactPoint" => Some(P::ContactPoint),
-            "distribution" => Some(P::Distribution),
-            "accessURL" => Some(P::AccessUrl),
-            "downloadURL" => Some(P::DownloadUrl),
-            "mediaType" => Some(P::MediaType),
-            // The POD context maps `identifier` into the DCAT namespace.
-            "identifier" => Some(P::Identifier),
-            _ => None,
-        };
+        return dcat_term(local);
     }
     if let Some(local) = iri
         .strip_prefix(DCTERMS_HASH)
         .or_else(|| iri.strip_prefix(DCTERMS))
     {
-        return match local {
-            "title" => Some(P::Title),
-            "description" => Some(P::Description),
-            "publisher" => Some(P::Publisher),
-            "license" => Some(P::License),
-            "accessRights" => Some(P::AccessRights),
-            "issued" => Some(P::Issued),
-            "modified" => Some(P::Modified),
-            "accrualPeriodicity" => Some(P::AccrualPeriodicity),
-            "distribution" => Some(P::DctermsDistribution),
-            "format" => Some(P::Format),
-            "identifier" => Some(P::Identifier),
-            _ => None,
-        };
+        return dcterms_term(local);
     }
     if let Some(local) = iri
         .strip_prefix(SCHEMA_HTTP)
         .or_else(|| iri.strip_prefix(SCHEMA_HTTPS))
     {
-        return match local {
-            "name" => Some(P::Title),
-            "description" => Some(P::Description),
-            "keywords" => Some(P::SchemaKeywords),
-            "publisher" => Some(P::Publisher),
-            "creator" => Some(P::Creator),
-            "provider" => Some(P::Provider),
-            "license" => Some(P::License),
-            "dateModified" => Some(P::Modified),
-            "datePublished" => Some(P::Issued),
-            "url" => Some(P::SchemaUrl),
-            "value" => Some(P::SchemaValue),
-            "identifier" => Some(P::Identifier),
-            "distribution" => Some(P::Distribution),
-            "dataset" => Some(P::Dataset),
-            "contentUrl" => Some(P::DownloadUrl),
-            "encodingFormat" | "fileFormat" => Some(P::EncodingFormat),
-            "contactPoint" => Some(P::ContactPoint),
-            "email" => Some(P::HasEmail),
-            _ => None,
-        };
+        return schema_term(local);
     }
     match iri {
         "http://xmlns.com/foaf/0.1/name" => Some(P::FoafName),
@@ -157,6 +110,64 @@ fn predicate(iri: &str) -> Option<P> {
         "http://www.w3.org/2006/vcard/ns#fn" => Some(P::Fn),
         "http://www.w3.org/2006/vcard/ns#hasEmail" => Some(P::HasEmail),
         "http://www.w3.org/2006/vcard/ns#hasURL" => Some(P::HasUrl),
+        _ => None,
+    }
+}
+
+fn dcat_term(local: &str) -> Option<P> {
+    match local {
+        "dataset" => Some(P::Dataset),
+        "keyword" => Some(P::Keyword),
+        "theme" => Some(P::Theme),
+        "landingPage" => Some(P::LandingPage),
+        "contactPoint" => Some(P::ContactPoint),
+        "distribution" => Some(P::Distribution),
+        "accessURL" => Some(P::AccessUrl),
+        "downloadURL" => Some(P::DownloadUrl),
+        "mediaType" => Some(P::MediaType),
+        // The POD context maps `identifier` into the DCAT namespace.
+        "identifier" => Some(P::Identifier),
+        _ => None,
+    }
+}
+
+fn dcterms_term(local: &str) -> Option<P> {
+    match local {
+        "title" => Some(P::Title),
+        "description" => Some(P::Description),
+        "publisher" => Some(P::Publisher),
+        "license" => Some(P::License),
+        "accessRights" => Some(P::AccessRights),
+        "issued" => Some(P::Issued),
+        "modified" => Some(P::Modified),
+        "accrualPeriodicity" => Some(P::AccrualPeriodicity),
+        "distribution" => Some(P::DctermsDistribution),
+        "format" => Some(P::Format),
+        "identifier" => Some(P::Identifier),
+        _ => None,
+    }
+}
+
+fn schema_term(local: &str) -> Option<P> {
+    match local {
+        "name" => Some(P::Title),
+        "description" => Some(P::Description),
+        "keywords" => Some(P::SchemaKeywords),
+        "publisher" => Some(P::Publisher),
+        "creator" => Some(P::Creator),
+        "provider" => Some(P::Provider),
+        "license" => Some(P::License),
+        "dateModified" => Some(P::Modified),
+        "datePublished" => Some(P::Issued),
+        "url" => Some(P::SchemaUrl),
+        "value" => Some(P::SchemaValue),
+        "identifier" => Some(P::Identifier),
+        "distribution" => Some(P::Distribution),
+        "dataset" => Some(P::Dataset),
+        "contentUrl" => Some(P::DownloadUrl),
+        "encodingFormat" | "fileFormat" => Some(P::EncodingFormat),
+        "contactPoint" => Some(P::ContactPoint),
+        "email" => Some(P::HasEmail),
         _ => None,
     }
 }
@@ -310,10 +321,45 @@ impl Graph {
 // ----------------------------------------------------------------- model
 
 /// Builds the catalogue. `problems` are carried over from parsing.
-pub(crate) fn build(graph: Graph, mut problems: Vec<String>) -> Result<Catalog, ReadError> {
+pub(crate) fn build(graph: Graph, problems: Vec<String>) -> Result<Catalog, ReadError> {
     let catalog_node = (0..graph.keys.len()).find(|&n| graph.has_type(n, &CATALOG_CLASSES));
+    let is_dataset = dataset_nodes(&graph);
+    if catalog_node.is_none() && !is_dataset.contains(&true) {
+        return Err(ReadError::NotACatalogue {
+            hint: "no dcat:Catalog, dcat:Dataset or schema.org Dataset found".into(),
+        });
+    }
 
-    // Datasets are what is typed as a dataset or listed by dcat:dataset.
+    let mut catalog = Catalog::default();
+    for reason in problems {
+        note(&mut catalog.problems, reason);
+    }
+    if let Some(c) = catalog_node {
+        catalog.id = graph.iri(c).map(str::to_owned);
+        catalog.title = graph.text(c, P::Title);
+        catalog.description = graph.text(c, P::Description);
+        catalog.publisher = publisher(&graph, c);
+    }
+
+    let mut seen_ids = HashSet::new();
+    for (node, _) in is_dataset.iter().enumerate().filter(|(_, d)| **d) {
+        if graph.is_described(node) {
+            let dataset = dataset(&graph, node, &seen_ids);
+            push_dataset(&mut catalog, &mut seen_ids, dataset);
+        } else {
+            let reason = format!(
+                "dataset {} is listed but not described in this file",
+                describe(&graph, node)
+            );
+            skip(&mut catalog, reason);
+        }
+    }
+    Ok(catalog)
+}
+
+/// Which nodes are datasets (by index): what is typed as a dataset or
+/// listed by `dcat:dataset`.
+fn dataset_nodes(graph: &Graph) -> Vec<bool> {
     let mut is_dataset = vec![false; graph.keys.len()];
     for node in 0..graph.keys.len() {
         if graph.has_type(node, &DATASET_CLASSES) {
@@ -329,42 +375,7 @@ pub(crate) fn build(graph: Graph, mut problems: Vec<String>) -> Result<Catalog, 
             }
         }
     }
-
-    if catalog_node.is_none() && !is_dataset.contains(&true) {
-        return Err(ReadError::NotACatalogue {
-            hint: "no dcat:Catalog, dcat:Dataset or schema.org Dataset found".into(),
-        });
-    }
-
-    let mut catalog = Catalog::default();
-    if let Some(c) = catalog_node {
-        catalog.id = graph.iri(c).map(str::to_owned);
-        catalog.title = graph.text(c, P::Title);
-        catalog.description = graph.text(c, P::Description);
-        catalog.publisher = publisher(&graph, c);
-    }
-
-    let mut seen_ids = HashSet::new();
-    for (node, _) in is_dataset.iter().enumerate().filter(|(_, d)| **d) {
-        if !graph.is_described(node) {
-            catalog.skipped += 1;
-            problems.push(format!(
-                "dataset {} is listed but not described in this file",
-                describe(&graph, node)
-            ));
-            continue;
-        }
-        let dataset = dataset(&graph, node, &seen_ids);
-        if seen_ids.insert(dataset.id.clone()) {
-            catalog.datasets.push(dataset);
-        } else {
-            catalog.skipped += 1;
-            problems.push(format!("dataset skipped: duplicate id {}", dataset.id));
-        }
-    }
-    problems.truncate(MAX_PROBLEMS);
-    catalog.problems = problems;
-    Ok(catalog)
+    is_dataset
 }
 
 fn describe(graph: &Graph, node: usize) -> String {
@@ -382,7 +393,7 @@ fn dataset(graph: &Graph, node: usize, taken: &HashSet<String>) -> Dataset {
         Some(iri) => iri.to_owned(),
         None => identifier
             .clone()
-            .unwrap_or_else(|| generated_id(&title, &description, taken)),
+            .unwrap_or_else(|| ids::from_texts(&title, &description, taken)),
     };
 
     let mut distributions = Vec::new();
@@ -441,23 +452,19 @@ fn shared_license(distributions: &[Distribution]) -> Option<String> {
 /// `schema:keywords` may be one comma-separated string or `DefinedTerm`s.
 fn keywords(graph: &Graph, node: usize) -> Vec<(String, String)> {
     let mut all: Vec<(String, String)> = Vec::new();
-    let mut push = |lang: &str, text: &str| {
-        let pair = (normalise_lang(lang), text.trim().to_owned());
-        if !pair.1.is_empty() && !all.contains(&pair) {
-            all.push(pair);
-        }
-    };
     for v in graph.values(node, P::Keyword) {
         if let Value::Literal { text, lang } = v {
-            push(lang, text);
+            push_keyword(&mut all, lang, text);
         }
     }
     for v in graph.values(node, P::SchemaKeywords) {
         match v {
-            Value::Literal { text, lang } => text.split(',').for_each(|k| push(lang, k)),
+            Value::Literal { text, lang } => text
+                .split(',')
+                .for_each(|k| push_keyword(&mut all, lang, k)),
             Value::Node(term) => {
                 for (lang, text) in graph.text(*term, P::Title).0 {
-                    push(&lang, &text);
+                    push_keyword(&mut all, &lang, &text);
                 }
             }
         }
@@ -561,7 +568,7 @@ fn distribution(graph: &Graph, node: usize) -> Distribution {
 }
 
 /// `text/csv`, `application/vnd.ms-excel`: type/subtype without spaces.
-pub(crate) fn looks_like_media_type(value: &str) -> bool {
+fn looks_like_media_type(value: &str) -> bool {
     let Some((kind, sub)) = value.split_once('/') else {
         return false;
     };
@@ -570,30 +577,6 @@ pub(crate) fn looks_like_media_type(value: &str) -> bool {
         && !value.contains(char::is_whitespace)
         && !value.contains(':')
         && kind.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
-
-/// A dataset with neither IRI nor identifier gets an id derived from its
-/// title and description, so it is the same on every run and in every
-/// serialisation of the same data (blank node labels are not).
-pub(crate) fn generated_id(
-    title: &LangText,
-    description: &LangText,
-    taken: &HashSet<String>,
-) -> String {
-    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
-    for (lang, text) in title.0.iter().chain(&description.0) {
-        for b in lang.bytes().chain([0]).chain(text.bytes()).chain([0]) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    let base = format!("_:dataset-{hash:016x}");
-    let mut id = base.clone();
-    let mut n = 1;
-    while taken.contains(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    id
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! maps to the model exactly as RDF/XML and Turtle do. Recursion is bounded.
 
 use super::dcat_graph::{build, Graph, Key, Object};
+use super::report::note;
 use super::ReadError;
 use crate::model::Catalog;
 use serde_json::{Map, Value};
@@ -20,6 +21,10 @@ use std::rc::Rc;
 
 /// Deeper nesting than this is ignored (and reported once).
 const MAX_DEPTH: usize = 48;
+
+/// Remote contexts are reported only while there are fewer problems than
+/// this, so a document that lists many does not crowd out the others.
+const MAX_CONTEXT_PROBLEMS: usize = 5;
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const SCHEMA: &str = "http://schema.org/";
@@ -115,8 +120,11 @@ impl Context {
                             },
                         );
                     }
-                } else if problems.len() < 5 {
-                    problems.push(format!("remote JSON-LD context {url:?} not fetched"));
+                } else if problems.len() < MAX_CONTEXT_PROBLEMS {
+                    note(
+                        problems,
+                        format!("remote JSON-LD context {url:?} not fetched"),
+                    );
                 }
             }
             Value::Array(items) => items
@@ -245,9 +253,10 @@ pub(crate) fn read_nodes(doc: &Value, schema_default: bool) -> Result<Catalog, R
     let ctx = Rc::new(ctx);
     reader.top(doc, &ctx, 0);
     if reader.too_deep {
-        reader.problems.push(format!(
-            "JSON-LD nested deeper than {MAX_DEPTH} levels: the rest ignored"
-        ));
+        note(
+            &mut reader.problems,
+            format!("JSON-LD nested deeper than {MAX_DEPTH} levels: the rest ignored"),
+        );
     }
     build(reader.graph, reader.problems)
 }
@@ -379,34 +388,49 @@ impl Reader {
             }
             Value::Object(o) => {
                 if let Some(v) = o.get("@value") {
-                    let text = match v {
-                        Value::String(s) => s.clone(),
-                        Value::Number(n) => n.to_string(),
-                        Value::Bool(b) => b.to_string(),
-                        _ => return,
-                    };
-                    let lang = o
-                        .get("@language")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned)
-                        .unwrap_or_else(default_lang);
-                    out.push(Object::Literal { text, lang });
+                    out.extend(value_object(v, o, default_lang));
                 } else if let Some(list) = o.get("@list").or_else(|| o.get("@set")) {
                     self.objects(list, def, ctx, depth + 1, out);
                 } else if def.language_map {
-                    for (lang, v) in o {
-                        let lang = if lang == "@none" { "" } else { lang.as_str() };
-                        for text in strings(v) {
-                            out.push(Object::Literal {
-                                text,
-                                lang: lang.to_owned(),
-                            });
-                        }
-                    }
+                    language_map(o, out);
                 } else if let Some(key) = self.node(value, ctx, depth + 1) {
                     out.push(Object::Node(key));
                 }
             }
+        }
+    }
+}
+
+/// `{"@value": v, "@language": …}`: a literal, unless `v` is no scalar.
+fn value_object(
+    v: &Value,
+    o: &Map<String, Value>,
+    default_lang: impl FnOnce() -> String,
+) -> Option<Object> {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return None,
+    };
+    let lang = o
+        .get("@language")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .unwrap_or_else(default_lang);
+    Some(Object::Literal { text, lang })
+}
+
+/// A language container (`{"sv": "…", "@none": ["…"]}`): one literal per
+/// text.
+fn language_map(o: &Map<String, Value>, out: &mut Vec<Object>) {
+    for (lang, v) in o {
+        let lang = if lang == "@none" { "" } else { lang.as_str() };
+        for text in strings(v) {
+            out.push(Object::Literal {
+                text,
+                lang: lang.to_owned(),
+            });
         }
     }
 }

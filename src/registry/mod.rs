@@ -9,18 +9,25 @@
 //! (`dcat_graph`). Which reader runs is decided by the content, never by a
 //! file name or a Content-Type header, because registries mislabel both
 //! (`detect`).
+//!
+//! What every reader shares has one home: skipped records and problems
+//! (`report`, one cap), ids for datasets without one (`ids`), the "is this
+//! an IRI" checks and link resolution (`url`), loose JSON values and link
+//! clean-up (`common`).
 
 mod ckan;
 mod common;
 mod datajson;
 mod dcat_graph;
 mod detect;
-pub mod jsonld;
+mod ids;
 mod json_repair;
+pub mod jsonld;
 mod jsonld_nodes;
 pub mod merge;
 #[cfg(any(not(target_arch = "wasm32"), feature = "rdf-module"))]
 pub mod rdf;
+mod report;
 pub mod url;
 
 pub use detect::{classify_json, detect, detect_content, Format};
@@ -104,7 +111,7 @@ fn read_json(text: &str, base: Option<&str>) -> Result<Catalog, ReadError> {
         Err(ReadError::Syntax(message)) => match json_repair::repair(text) {
             Some((fixed, repairs)) => {
                 let mut catalog = read_strict_json(&fixed, base)?;
-                catalog.problems.insert(0, repairs.to_string());
+                report::note_first(&mut catalog.problems, repairs.to_string());
                 Ok(catalog)
             }
             None => Err(ReadError::Syntax(message)),

@@ -10,10 +10,12 @@
 //! legacy `adms:contactPoint`, literals where IRIs belong and e-mail
 //! addresses without `mailto:`.
 
-use super::dcat_graph::{build, Graph, Key, Object, MAX_PROBLEMS};
+use super::dcat_graph::{build, Graph, Key, Object};
+use super::report::{note, note_first};
 use super::{strip_bom, ReadError};
 use crate::model::Catalog;
 use oxrdf::{NamedOrBlankNode, Term, Triple};
+
 /// A parser that keeps failing is given up on, so a pathological file
 /// cannot keep the reader busy forever.
 const MAX_ERRORS: usize = 10_000;
@@ -69,9 +71,10 @@ fn read_strict_then_lenient(
         parse(true, &mut lenient_problems).and_then(|(graph, _)| build(graph, lenient_problems));
     match (strict, lenient) {
         (Ok(s), Ok(mut l)) if l.datasets.len() > s.datasets.len() => {
-            l.problems
-                .insert(0, "read without IRI validation after syntax errors".into());
-            l.problems.truncate(MAX_PROBLEMS);
+            note_first(
+                &mut l.problems,
+                "read without IRI validation after syntax errors".into(),
+            );
             Ok(l)
         }
         (Err(_), Ok(l)) => Ok(l),
@@ -91,7 +94,7 @@ fn with_base<T: Clone>(
     match set(parser.clone(), base.to_owned()) {
         Ok(with_base) => with_base,
         Err(e) => {
-            problems.push(format!("base IRI {base:?} ignored: {e}"));
+            note(problems, format!("base IRI {base:?} ignored: {e}"));
             parser
         }
     }
@@ -124,11 +127,9 @@ fn collect<E: std::fmt::Display>(
                 if first_error.is_none() {
                     first_error = Some(e.to_string());
                 }
-                if problems.len() < MAX_PROBLEMS {
-                    problems.push(format!("RDF syntax error skipped: {e}"));
-                }
+                note(problems, format!("RDF syntax error skipped: {e}"));
                 if errors >= MAX_ERRORS {
-                    problems.push(format!("gave up after {errors} syntax errors"));
+                    note(problems, format!("gave up after {errors} syntax errors"));
                     break;
                 }
             }
@@ -140,7 +141,7 @@ fn collect<E: std::fmt::Display>(
         }
     }
     if errors > 0 {
-        problems.push(format!("{errors} RDF syntax error(s) in total"));
+        note(problems, format!("{errors} RDF syntax error(s) in total"));
     }
     Ok((graph, errors))
 }

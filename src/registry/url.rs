@@ -54,9 +54,40 @@ fn split(reference: &str) -> Parts<'_> {
     }
 }
 
+// Whether a value "is an IRI" is asked three ways, with different answers
+// on purpose; these are the only three, and every reader uses them:
+//
+// * `is_absolute`: does it have a scheme? That alone decides whether a
+//   reference is resolved against a base (RFC 3986 §5.2.2), whatever else
+//   is in it, so this is what links and ids are read with.
+// * `is_writable_iri`: can it be written as an IRI? When a registry is
+//   written as JSON-LD, a value with a space or `<` in it, or nothing after
+//   the scheme, would be an invalid IRI to RDF tools, so the writer makes
+//   it a literal instead.
+// * `is_web_address`: is it an `http(s)` address? For fields of free words
+//   (data.json themes and ids), where `Health: Public` has a "scheme" too.
+
 /// Whether `reference` has a scheme, i.e. is already absolute.
 pub fn is_absolute(reference: &str) -> bool {
     split(reference).scheme.is_some()
+}
+
+/// Whether `value` is absolute with something after the scheme and none of
+/// the characters IRIs forbid (white space, controls and
+/// ``< > " { } | \ ^ ` ``), so it can be written as an IRI.
+pub(crate) fn is_writable_iri(value: &str) -> bool {
+    is_absolute(value)
+        && value
+            .split_once(':')
+            .is_some_and(|(_, rest)| !rest.is_empty())
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
+}
+
+/// Whether `value` starts with `http://` or `https://`.
+pub(crate) fn is_web_address(value: &str) -> bool {
+    value.starts_with("http://") || value.starts_with("https://")
 }
 
 /// Resolves `reference` against the absolute URI `base` (RFC 3986 §5.2.2).
@@ -153,6 +184,11 @@ fn recompose(
     if let Some(a) = authority {
         out.push_str("//");
         out.push_str(a);
+    } else if path.starts_with("//") {
+        // Without an authority, a path starting with `//` would be read
+        // back as one (`g:` + `//x` is `g://x`, host `x`); browsers' URL
+        // parsers write `/.` before it, which changes nothing else.
+        out.push_str("/.");
     }
     out.push_str(path);
     if let Some(q) = query {
@@ -226,6 +262,40 @@ mod tests {
         }
     }
 
+    /// A path starting with `//` and no authority to tell it apart from
+    /// one (RFC 3986 §5.2.4's last paragraph; as in the WHATWG URL parser).
+    #[test]
+    fn a_double_slash_path_never_becomes_an_authority() {
+        for (base, reference, expected) in [
+            ("http://a/b/c/d;p?q", "g:/.//x", "g:/.//x"),
+            ("g:/a/b", "../..//x", "g:/.//x"),
+            ("g:/a/b", "/.//x?q#f", "g:/.//x?q#f"),
+            ("g:/a/b", "..//x", "g:/.//x"),
+            ("http://a/b", "..//x", "http://a//x"),
+            ("file:///a/b", "..//x", "file:////x"),
+        ] {
+            let resolved = resolve(base, reference);
+            assert_eq!(resolved.as_deref(), Some(expected), "{base} + {reference}");
+            // Resolving the result again changes nothing.
+            assert_eq!(resolve(base, expected).as_deref(), Some(expected));
+        }
+    }
+
+    /// `is_writable_iri` is `is_absolute` and more.
+    #[test]
+    fn writable_iris() {
+        assert!(is_writable_iri("http://example.com/a"));
+        assert!(is_writable_iri("mailto:a@b.se"));
+        assert!(is_writable_iri("urn:x:y"));
+        assert!(!is_writable_iri("text/csv"));
+        assert!(!is_writable_iri("TAB3966"));
+        assert!(!is_writable_iri("_:b0"));
+        assert!(!is_writable_iri("'http:///opennorth.se/x'"));
+        assert!(!is_writable_iri("http://a b"));
+        assert!(!is_writable_iri("http://a/<b>"));
+        assert!(!is_writable_iri("a?b:c"));
+    }
+
     #[test]
     fn odd_inputs() {
         assert_eq!(
@@ -238,6 +308,10 @@ mod tests {
             Some("https://e.se/a/å b.csv")
         );
         assert!(is_absolute("mailto:a@b.se"));
+        assert!(is_absolute("a:"));
+        assert!(!is_writable_iri("a:"));
+        assert!(!is_web_address("urn:x"));
+        assert!(is_web_address("https://e.se"));
         assert!(!is_absolute("a/b:c"));
         assert!(!is_absolute(""));
         for junk in ["", ":", "::", "//", "#", "?", "../../..", "a:", "/:/"] {

@@ -328,6 +328,26 @@ impl FacetIndex {
         filters: &Filters,
         scratch: &mut FacetScratch,
     ) -> Vec<FacetCounts> {
+        self.select(filters, scratch);
+        if scratch.active.iter().any(|&a| a) {
+            Self::filter(&self.columns, docs, scratch);
+        } else if docs.len() > self.n_docs() / 2 {
+            self.count_all_but_missing(docs, scratch);
+        } else {
+            self.count_each(docs, scratch);
+        }
+        self.collect_counts(scratch)
+    }
+
+    fn n_docs(&self) -> usize {
+        self.columns
+            .first()
+            .map_or(0, |c| c.start.len().saturating_sub(1))
+    }
+
+    /// Marks the selected values of each facet in `scratch` (and keeps the
+    /// selected values the data does not have, to list them with 0).
+    fn select(&self, filters: &Filters, scratch: &mut FacetScratch) {
         for (fi, c) in self.columns.iter().enumerate() {
             scratch.active[fi] = false;
             scratch.selected[fi].clear();
@@ -351,55 +371,57 @@ impl FacetIndex {
                 }
             }
         }
+    }
 
-        let cols = &self.columns;
-        let n_docs = cols.first().map_or(0, |c| c.start.len().saturating_sub(1));
-        if !scratch.active.iter().any(|&a| a) {
-            // No filter: every document is a result and counts for every
-            // facet. When most documents are results, the counts are those
-            // of all documents less those of the few that are not.
-            if docs.len() > n_docs / 2 {
-                let member = &mut scratch.member;
-                member.clear();
-                member.resize(n_docs.div_ceil(64), 0);
-                for &d in docs.iter() {
-                    if let Some(w) = member.get_mut(d as usize / 64) {
-                        *w |= 1 << (d % 64);
+    /// No filter, most documents are results: every facet's counts are
+    /// those of all documents less those of the few that are not.
+    fn count_all_but_missing(&self, docs: &[u32], scratch: &mut FacetScratch) {
+        let n_docs = self.n_docs();
+        let member = &mut scratch.member;
+        member.clear();
+        member.resize(n_docs.div_ceil(64), 0);
+        for &d in docs {
+            if let Some(w) = member.get_mut(d as usize / 64) {
+                *w |= 1 << (d % 64);
+            }
+        }
+        for ((c, counts), all) in self
+            .columns
+            .iter()
+            .zip(scratch.counts.iter_mut())
+            .zip(&self.all_counts)
+        {
+            counts.copy_from_slice(all);
+            for (i, &w) in member.iter().enumerate() {
+                let mut missing = !w;
+                while missing != 0 {
+                    let d = i * 64 + missing.trailing_zeros() as usize;
+                    missing &= missing - 1;
+                    if d >= n_docs {
+                        break;
                     }
-                }
-                for ((c, counts), all) in cols
-                    .iter()
-                    .zip(scratch.counts.iter_mut())
-                    .zip(&self.all_counts)
-                {
-                    counts.copy_from_slice(all);
-                    for (i, &w) in member.iter().enumerate() {
-                        let mut missing = !w;
-                        while missing != 0 {
-                            let d = i * 64 + missing.trailing_zeros() as usize;
-                            missing &= missing - 1;
-                            if d >= n_docs {
-                                break;
-                            }
-                            for &v in c.doc_ids(d as u32) {
-                                counts[v as usize] -= 1;
-                            }
-                        }
-                    }
-                }
-            } else {
-                for (c, counts) in cols.iter().zip(scratch.counts.iter_mut()) {
-                    for &doc in docs.iter() {
-                        for &v in c.doc_ids(doc) {
-                            counts[v as usize] += 1;
-                        }
+                    for &v in c.doc_ids(d as u32) {
+                        counts[v as usize] -= 1;
                     }
                 }
             }
-        } else {
-            Self::filter(cols, docs, scratch);
         }
+    }
 
+    /// No filter, few results: count each result's values.
+    fn count_each(&self, docs: &[u32], scratch: &mut FacetScratch) {
+        for (c, counts) in self.columns.iter().zip(scratch.counts.iter_mut()) {
+            for &doc in docs {
+                for &v in c.doc_ids(doc) {
+                    counts[v as usize] += 1;
+                }
+            }
+        }
+    }
+
+    /// Each facet's values with their counts, highest first, the selected
+    /// values the data does not have listed with 0.
+    fn collect_counts(&self, scratch: &FacetScratch) -> Vec<FacetCounts> {
         Facet::ALL
             .iter()
             .map(|&facet| {

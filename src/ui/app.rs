@@ -14,16 +14,13 @@ use leptos::prelude::*;
 #[component]
 pub fn App(state: Catalogue) -> impl IntoView {
     provide_context(state);
-    let has_facets = move || {
-        state
-            .options
-            .with(|o| o.facets.iter().any(|f| !o.is_locked(*f)))
-    };
+    let has_facets = move || !state.shown_facets().is_empty();
     view! {
         <div class="odc" lang=move || state.lang.get().code()>
             <SearchBox />
-            <Suspense fallback=|| view! { <Loading /> }>
-            {move || state.registry.get().map(|load| match load {
+            {move || match state.registry() {
+                None => view! { <Loading /> }.into_any(),
+                Some(load) => match load {
                 Err(failure) => view! { <ErrorState error=failure.error /> }.into_any(),
                 Ok(_) => view! {
                     <div class="odc-layout" class:odc-no-facets=move || !has_facets()>
@@ -42,8 +39,7 @@ pub fn App(state: Catalogue) -> impl IntoView {
                         </div>
                     </div>
                 }.into_any(),
-            })}
-            </Suspense>
+            }}}
         </div>
     }
 }

@@ -42,7 +42,7 @@ fn content(dataset: &Dataset, state: Catalogue, close: impl Fn() + Copy + 'stati
     let lang = state.lang.get();
     let ui = lang.code();
     let t = texts(lang);
-    let level = state.heading_level.get().saturating_add(1);
+    let level = state.heading_level().saturating_add(1);
     let loaded = state.loaded();
     let label = |facet: Facet, value: &str| {
         loaded

@@ -11,15 +11,7 @@ pub fn FacetsPanel() -> impl IntoView {
     let state = expect_context::<Catalogue>();
     let t = move || texts(state.lang.get());
     let collapsed = RwSignal::new(true);
-    let facets = move || {
-        state.options.with(|o| {
-            o.facets
-                .iter()
-                .copied()
-                .filter(|f| !o.is_locked(*f))
-                .collect::<Vec<_>>()
-        })
-    };
+    let facets = move || state.shown_facets();
     view! {
         <div class="odc-filters">
             <button

@@ -13,7 +13,7 @@ pub fn Pager() -> impl IntoView {
     let t = move || texts(state.lang.get());
     let pages = move || {
         let total = state.response.with(|r| r.as_ref().map_or(0, |r| r.total));
-        let size = state.page_size.get().max(1);
+        let size = state.page_size().max(1);
         total.div_ceil(size)
     };
     let nav = NodeRef::<html::Nav>::new();

@@ -1,12 +1,13 @@
-//! One dataset in the result list: title (a disclosure button that opens
-//! the details in place), publisher, modified date, excerpt, formats,
-//! licence.
+//! One dataset in the result list: its title (a disclosure button that
+//! opens the details in place), a line of facts (publisher, modified date,
+//! licence), an excerpt of the description and the formats.
 
 use super::dataset_detail::DatasetDetail;
 use super::labels::facet_value_label;
 use super::state::Catalogue;
 use super::text::{excerpt, heading, lang_attr};
 use crate::i18n::texts;
+use crate::model::Dataset;
 use crate::search::Facet;
 use crate::vocab::distribution_format;
 use leptos::html;
@@ -20,104 +21,18 @@ pub fn ResultItem(index: u32) -> impl IntoView {
     let Some(dataset) = state.loaded().and_then(|l| l.dataset(index).cloned()) else {
         return ().into_any();
     };
-    let t = move || texts(state.lang.get());
-    let ui = move || state.lang.get().code();
     let id = StoredValue::new(dataset.id.clone());
     let is_open = move || state.open.with(|o| id.with_value(|id| o.as_ref() == Some(id)));
     let toggle = NodeRef::<html::Button>::new();
     let detail_id = format!("odc-detail-{index}");
-    let controls = detail_id.clone();
-
-    let title = {
-        let d = dataset.clone();
-        move || {
-            let ui = ui();
-            match d.title.get(ui) {
-                Some((lang, text)) => (text.to_string(), lang_attr(lang, ui)),
-                None => (
-                    d.identifier
-                        .clone()
-                        .unwrap_or_else(|| t().untitled.to_string()),
-                    None,
-                ),
-            }
-        }
-    };
-    let title_text = {
-        let title = title.clone();
-        move || title().0
-    };
-    let title_lang = move || title().1;
-    let publisher = {
-        let d = dataset.clone();
-        move || {
-            let ui = ui();
-            d.publisher.as_ref().and_then(|p| {
-                p.name
-                    .get(ui)
-                    .map(|(l, n)| (n.to_string(), lang_attr(l, ui)))
-            })
-        }
-    };
-    let description = {
-        let d = dataset.clone();
-        move || {
-            let ui = ui();
-            d.description
-                .get(ui)
-                .map(|(l, text)| (excerpt(text, EXCERPT_CHARS), lang_attr(l, ui)))
-        }
-    };
-    let modified = {
-        let d = dataset.clone();
-        move || {
-            d.modified
-                .as_ref()
-                .or(d.issued.as_ref())
-                .map(|iso| state.dates.get().format(iso))
-        }
-    };
-    // The same labels the format facet counts.
-    let formats = format_labels(&dataset);
-    let license = {
-        let d = dataset.clone();
-        move || {
-            let iri = d
-                .license
-                .clone()
-                .or_else(|| d.distributions.iter().find_map(|x| x.license.clone()))?;
-            state.loaded().map(|l| facet_value_label(Facet::License, &iri, ui(), &l.publishers))
-        }
-    };
-
     view! {
         <li class="odc-result">
             <article>
-                // The level follows `heading-level`, also when it changes.
-                {move || heading(state.heading_level.get(), "odc-result-title", view! {
-                    <button
-                        type="button"
-                        node_ref=toggle
-                        aria-expanded=move || is_open().to_string()
-                        aria-controls=controls.clone()
-                        lang=title_lang.clone()
-                        on:click=move |_| state.open.set(if is_open() { None } else { Some(id.get_value()) })
-                    >
-                        {title_text.clone()}
-                    </button>
-                }.into_any())}
-                <p class="odc-meta">
-                    {move || publisher().map(|(name, lang)| view! { <span lang=lang>{name}</span> })}
-                    {move || modified().map(|date| view! { <span>{t().modified}" "{date}</span> })}
-                    {move || license().map(|l| view! { <span>{t().license}": "{l}</span> })}
-                </p>
-                {move || description().map(|(text, lang)| view! { <p class="odc-excerpt" lang=lang>{text}</p> })}
-                {(!formats.is_empty()).then(|| view! {
-                    <ul class="odc-badges" aria-label=move || t().formats>
-                        {formats.iter().map(|f| view! { <li class="odc-badge">{f.clone()}</li> }).collect_view()}
-                    </ul>
-                })}
-                <div id=detail_id.clone()>
+                <ResultTitle dataset=dataset.clone() detail_id=detail_id.clone() toggle=toggle />
+                <ResultFacts dataset=dataset.clone() />
+                <Excerpt dataset=dataset.clone() />
+                <FormatBadges dataset=dataset.clone() />
+                <div id=detail_id>
                     <Show when=is_open>
                         <DatasetDetail dataset=dataset.clone() toggle=toggle />
                     </Show>
@@ -128,14 +43,119 @@ pub fn ResultItem(index: u32) -> impl IntoView {
     .into_any()
 }
 
-/// The dataset's format labels, each once: the same rule and the same keys
-/// as the format facet (`vocab::distribution_format`).
-fn format_labels(dataset: &crate::model::Dataset) -> Vec<String> {
+/// The title as a heading at the `heading-level` (also when it changes),
+/// holding the button that opens and closes the details.
+#[component]
+fn ResultTitle(dataset: Dataset, detail_id: String, toggle: NodeRef<html::Button>) -> impl IntoView {
+    let state = expect_context::<Catalogue>();
+    let id = StoredValue::new(dataset.id.clone());
+    let is_open = move || state.open.with(|o| id.with_value(|id| o.as_ref() == Some(id)));
+    // (text, lang): the title in the UI language, else another language,
+    // else the identifier.
+    let title = move || {
+        let lang = state.lang.get();
+        match dataset.title.get(lang.code()) {
+            Some((l, text)) => (text.to_string(), lang_attr(l, lang.code())),
+            None => (
+                dataset
+                    .identifier
+                    .clone()
+                    .unwrap_or_else(|| texts(lang).untitled.to_string()),
+                None,
+            ),
+        }
+    };
+    let (title_lang, title_text) = (title.clone(), title);
+    move || {
+        heading(
+            state.heading_level(),
+            "odc-result-title",
+            view! {
+                <button
+                    type="button"
+                    node_ref=toggle
+                    aria-expanded=move || is_open().to_string()
+                    aria-controls=detail_id.clone()
+                    lang={
+                        let title = title_lang.clone();
+                        move || title().1
+                    }
+                    on:click=move |_| state.open.set(if is_open() { None } else { Some(id.get_value()) })
+                >
+                    {
+                        let title = title_text.clone();
+                        move || title().0
+                    }
+                </button>
+            }
+            .into_any(),
+        )
+    }
+}
+
+/// Publisher, date last modified (else issued) and licence.
+#[component]
+fn ResultFacts(dataset: Dataset) -> impl IntoView {
+    let state = expect_context::<Catalogue>();
+    let t = move || texts(state.lang.get());
+    let ui = move || state.lang.get().code();
+    let publisher = {
+        let d = dataset.clone();
+        move || {
+            let ui = ui();
+            let (l, name) = d.publisher.as_ref()?.name.get(ui)?;
+            Some((name.to_string(), lang_attr(l, ui)))
+        }
+    };
+    let date = dataset.modified.clone().or(dataset.issued.clone());
+    let modified = move || date.as_ref().map(|iso| state.dates.get().format(iso));
+    let licence = dataset
+        .license
+        .clone()
+        .or_else(|| dataset.distributions.iter().find_map(|x| x.license.clone()));
+    let licence = move || {
+        let iri = licence.as_ref()?;
+        state
+            .loaded()
+            .map(|l| facet_value_label(Facet::License, iri, ui(), &l.publishers))
+    };
+    view! {
+        <p class="odc-meta">
+            {move || publisher().map(|(name, lang)| view! { <span lang=lang>{name}</span> })}
+            {move || modified().map(|date| view! { <span>{t().modified}" "{date}</span> })}
+            {move || licence().map(|l| view! { <span>{t().license}": "{l}</span> })}
+        </p>
+    }
+}
+
+/// The start of the description, in the UI language where there is one.
+#[component]
+fn Excerpt(dataset: Dataset) -> impl IntoView {
+    let state = expect_context::<Catalogue>();
+    let description = move || {
+        let ui = state.lang.get().code();
+        let (l, text) = dataset.description.get(ui)?;
+        Some((excerpt(text, EXCERPT_CHARS), lang_attr(l, ui)))
+    };
+    move || description().map(|(text, lang)| view! { <p class="odc-excerpt" lang=lang>{text}</p> })
+}
+
+/// The dataset's formats: the same labels the format facet counts
+/// (`vocab::distribution_format`), each once.
+#[component]
+fn FormatBadges(dataset: Dataset) -> impl IntoView {
+    let state = expect_context::<Catalogue>();
     let mut labels: Vec<String> = Vec::new();
     for label in dataset.distributions.iter().filter_map(distribution_format) {
         if !labels.contains(&label) {
             labels.push(label);
         }
     }
-    labels
+    (!labels.is_empty()).then(|| {
+        view! {
+            <ul class="odc-badges" aria-label=move || texts(state.lang.get()).formats>
+                {labels.into_iter().map(|f| view! { <li class="odc-badge">{f}</li> }).collect_view()}
+            </ul>
+        }
+    })
 }

@@ -1,10 +1,11 @@
 //! The widget's state. What a person or the webmaster sets is held in
 //! signals (options, search text, ticked filters, sort, page, opened
-//! dataset); everything else is derived from them: the registry is a
-//! `LocalResource` of the registry URLs, the search engine a memo of
-//! (registry, language), the request a memo of the query state, and the
-//! response a memo of (engine, request). Nothing derived is copied into a
-//! signal by hand, so nothing can fall out of step.
+//! dataset); everything else is derived from them: the registry is loaded
+//! by a Leptos `Action` dispatched for each set of registry URLs (and on
+//! "try again"), the search engine is a memo of (registry, language), the
+//! request a memo of the query state, and the response a memo of (engine,
+//! request). Nothing derived is copied into a signal by hand, so nothing
+//! can fall out of step.
 
 use super::load::{load_all, Limits};
 pub use super::loaded::{Failure, LoadError, Loaded};
@@ -15,6 +16,7 @@ use crate::search::{Engine, Facet, Filters, Request, Response, Sort};
 use crate::url_state::QueryState;
 use js_sys::Function;
 use leptos::prelude::*;
+use leptos::reactive::actions::ActionAbortHandle;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -71,8 +73,14 @@ pub struct Catalogue {
     /// The language the host page or element says, used when the `lang`
     /// option is not given.
     pub page_lang: RwSignal<Option<Lang>>,
-    /// The registries, loaded and merged.
-    pub registry: LocalResource<Load>,
+    /// Loads and merges the registries; its value is the registry.
+    load: Action<Vec<String>, Load>,
+    /// Whether a load is under way.
+    loading: Memo<bool>,
+    /// The load under way, aborted when a newer one starts, so a slow old
+    /// registry never replaces a newer one and never delays it.
+    in_flight: StoredValue<Option<ActionAbortHandle>>,
+    urls: Memo<Vec<String>>,
     pub text: RwSignal<String>,
     /// Filters the person chose (locked filters live in `options`).
     pub selected: RwSignal<Filters>,
@@ -84,8 +92,6 @@ pub struct Catalogue {
     /// not load.
     pub open: RwSignal<Option<String>>,
     pub lang: Memo<Lang>,
-    pub heading_level: Memo<u8>,
-    pub page_size: Memo<usize>,
     pub dates: Memo<Dates>,
     pub response: Memo<Option<Response>>,
 }
@@ -115,8 +121,6 @@ impl Catalogue {
                 .or(page_lang.get())
                 .unwrap_or(Lang::Sv)
         });
-        let heading_level = Memo::new(move |_| options.with(|o| o.heading_level));
-        let page_size = Memo::new(move |_| options.with(|o| o.page_size));
         let dates = Memo::new(move |_| {
             Dates(SendWrapper::new(Rc::new(DateFormat::new(lang.get().code()))))
         });
@@ -124,8 +128,8 @@ impl Catalogue {
         // Only a change of URLs reloads, not a change of language or sort.
         let urls = Memo::new(move |_| options.with(|o| o.registry.clone()));
         let rdf_loader = SendWrapper::new(rdf_loader);
-        let registry = LocalResource::new(move || {
-            let urls = urls.get();
+        let load = Action::new_unsync_local(move |urls: &Vec<String>| {
+            let urls = urls.clone();
             // Read when the load starts: a new `timeout` or `max-size`
             // applies to the next load.
             let limits = options.with_untracked(|o| Limits {
@@ -135,13 +139,16 @@ impl Catalogue {
             let loader = (*rdf_loader).clone();
             async move { load_all(&urls, loader.as_ref(), limits).await.map(Rc::new) }
         });
+        let loading = load.pending();
+        let loaded_value = load.value();
 
         let engine = Memo::new(move |_| {
-            let loaded = registry.get()?.ok()?;
+            let loaded = loaded_value.get()?.ok()?;
             Some(SharedEngine::build(&loaded, lang.get()))
         });
-        let request = Memo::new(move |_| {
-            let size = page_size.get();
+        // What the UI asks the engine, from the query state.
+        let request = move || {
+            let size = options.with(|o| o.page_size);
             Request {
                 text: text.get(),
                 filters: options.with(|o| selected.with(|s| o.locked.and(s))),
@@ -149,48 +156,89 @@ impl Catalogue {
                 offset: page.get().saturating_mul(size),
                 limit: size,
             }
-        });
-        let response = Memo::new(move |_| Some(engine.get()?.search(&request.get())));
+        };
+        let response = Memo::new(move |_| Some(engine.get()?.search(&request())));
 
         let state = Catalogue {
             options,
             page_lang,
-            registry,
+            load,
+            loading,
+            in_flight: StoredValue::new(None),
+            urls,
             text,
             selected,
             sort,
             page,
             open,
             lang,
-            heading_level,
-            page_size,
             dates,
             response,
         };
-        state.start_afresh_on_new_registry(urls);
+        state.load_on_new_registry();
         state.first_page_on_new_query();
         state.write_url_on_change();
         state
     }
 
+    /// The filter groups shown, in order: the `facets` option less the
+    /// locked ones.
+    pub fn shown_facets(&self) -> Vec<Facet> {
+        self.options.with(|o| {
+            o.facets
+                .iter()
+                .copied()
+                .filter(|f| !o.is_locked(*f))
+                .collect()
+        })
+    }
+
+    /// The level of the dataset-title headings (`heading-level`).
+    pub fn heading_level(&self) -> u8 {
+        self.options.with(|o| o.heading_level)
+    }
+
+    pub fn page_size(&self) -> usize {
+        self.options.with(|o| o.page_size)
+    }
+
+    /// The registry: `None` while it loads.
+    pub fn registry(&self) -> Option<Load> {
+        if self.loading.get() {
+            None
+        } else {
+            self.load.value().get()
+        }
+    }
+
     /// The loaded registry (`None` while loading or after an error).
     pub fn loaded(&self) -> Option<Rc<Loaded>> {
-        self.registry.get()?.ok()
+        self.registry()?.ok()
     }
 
     /// Loads the registry again ("try again").
     pub fn retry(&self) {
-        self.registry.refetch();
+        self.start_load(self.urls.get_untracked());
     }
 
-    /// A different registry starts on its first page with nothing open.
-    fn start_afresh_on_new_registry(self, urls: Memo<Vec<String>>) {
+    fn start_load(&self, urls: Vec<String>) {
+        if let Some(previous) = self.in_flight.try_update_value(Option::take).flatten() {
+            previous.abort();
+        }
+        // Kept until the next load: dropping the handle would abort it.
+        self.in_flight.set_value(Some(self.load.dispatch_local(urls)));
+    }
+
+    /// Loads the registry, and again whenever its URLs change; a different
+    /// registry starts on its first page with nothing open.
+    fn load_on_new_registry(self) {
         Effect::new(move |prev: Option<()>| {
-            urls.track();
+            let urls = self.urls.get();
             if prev.is_some() {
                 self.open.set(None);
                 self.page.set(0);
             }
+            self.start_load(urls);
         });
     }
 
@@ -207,11 +255,16 @@ impl Catalogue {
         });
     }
 
-    /// Mirrors the query state into the page URL (only when enabled).
+    /// Mirrors the query state into the page URL (only when enabled). A
+    /// changed prefix takes the old prefix's parameters away.
     fn write_url_on_change(self) {
-        Effect::new(move |_| {
-            let Some(prefix) = self.options.with(|o| o.url_state.clone()) else {
-                return;
+        Effect::new(move |before: Option<Option<String>>| {
+            let prefix = self.options.with(|o| o.url_state.clone());
+            if let Some(Some(old)) = before.filter(|b| *b != prefix) {
+                location::write_state(&old, &QueryState::default());
+            }
+            let Some(prefix) = prefix else {
+                return None;
             };
             let default_sort = self.options.with(|o| o.sort);
             let state = QueryState {
@@ -222,6 +275,7 @@ impl Catalogue {
                 open: self.open.get(),
             };
             location::write_state(&prefix, &state);
+            Some(prefix)
         });
     }
 

@@ -2,6 +2,7 @@
 // catalogues merged into one list; one failing source among others.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { withBrowser, waitForResults, settledCount, countOf } from "./helpers.mjs";
 
 const browser = withBrowser();
@@ -103,5 +104,39 @@ test("a record that cannot be read is skipped, counted and said, while the rest 
   assert.equal(countOf(await settledCount(page)), 1);
   assert.match(await page.locator(`${W} .odc-notice`).textContent(), /1 datamängd kunde inte läsas/);
   assert.ok(warnings.some((w) => w.includes("missing-dataset-fields")), `details in the console: ${warnings}`);
+  await page.close();
+});
+
+test("the RDF reader failing to download once says so, and try again recovers it", async () => {
+  const page = await browser.page();
+  let failures = 1;
+  await page.route("**/pkg/odc_rdf.js", (route) => (failures-- > 0 ? route.abort("connectionreset") : route.continue()));
+  await page.goto(`${browser.base}/tests/browser/pages/single.html?registry=${encodeURIComponent("/tests/fixtures/dcat-ap-se/digg-exempel-rekommenderat.ttl")}`);
+  const alert = page.locator(`${W} .odc-error`);
+  await alert.waitFor();
+  // Not blamed on the registry: the module is named, and retrying helps.
+  assert.match(await alert.textContent(), /RDF-filer kunde inte hämtas/);
+  assert.doesNotMatch(await alert.textContent(), /trasig/);
+  assert.equal(await page.evaluate(() => window.__loaded?.detail?.kind), "module");
+  await alert.locator("button").click();
+  await waitForResults(page);
+  assert.ok(countOf(await settledCount(page)) >= 1);
+  assert.equal(failures, -1, "the module was fetched a second time");
+  await page.close();
+});
+
+test("a real data.json with a broken text escape in one description shows every dataset", async () => {
+  const page = await browser.page();
+  const original = readFileSync(new URL("../fixtures/datajson/us-fda.data.json", import.meta.url), "utf8");
+  // Half an emoji: JSON.parse accepts it, a strict parser refuses the file.
+  const at = original.indexOf('"description": "') + '"description": "'.length;
+  const broken = original.slice(0, at) + "\\ud83d cut " + original.slice(at);
+  const expected = JSON.parse(broken).dataset.length;
+  await page.route("**/broken-escape.data.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: broken }));
+  await page.goto(`${browser.base}/tests/browser/pages/single.html?registry=${encodeURIComponent("/tests/broken-escape.data.json")}`);
+  await waitForResults(page);
+  assert.equal(countOf(await settledCount(page)), expected);
+  assert.equal(await page.locator(`${W} .odc-error`).count(), 0);
   await page.close();
 });

@@ -2,6 +2,8 @@
 // playwright-core (never a downloaded browser), and the project's static
 // server on a free loopback port.
 import { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { isDeepStrictEqual } from "node:util";
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -102,4 +104,33 @@ export async function axe(page, include = "open-data-catalogue") {
       nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, summary: n.failureSummary })),
     }));
   }, include);
+}
+
+/** The registry's dataset nodes (everything whose @type is Dataset), read
+ *  from the JSON with the test's own code, never the widget's. */
+export function datasetsOf(registry) {
+  const nodes = [...(registry.dataset ?? []), ...(registry["@graph"] ?? [])];
+  return nodes.filter((n) => [].concat(n["@type"] ?? []).includes("Dataset"));
+}
+
+/** Polls `read` until its value deep-equals `expected`; fails with the
+ *  last value. */
+export async function eventually(read, expected, message, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await read();
+    if (isDeepStrictEqual(last, expected)) return last;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(last, expected, message);
+  return last;
+}
+
+/** The browser context is shared: a saved copy of a registry would stand in
+ *  for a failing one, so tests about failures forget them first. */
+export async function forgetSavedCopies(page, base) {
+  await page.goto(base + "/www/favicon.svg");
+  await page.evaluate(() => caches.delete("open-data-catalogue-v1"));
 }
