@@ -1,4 +1,4 @@
-// open-data-catalogue: the <open-data-catalogue> custom element and mount().
+// open-data-catalogue 0.1.0: the <open-data-catalogue> custom element and mount().
 //
 // This small hand-written module is the package's entry point. It loads the
 // wasm (found next to this file through import.meta.url, so the folder can
@@ -27,7 +27,9 @@ function load() {
 // registry.
 let rdfModule = null;
 async function rdfToRegistry(text, base) {
-  rdfModule ??= import(new URL(rdfModuleUrl, import.meta.url).href).then(
+  // Inside then(): a bundler's import() that fails at once still becomes a
+  // rejection here, named below.
+  rdfModule ??= Promise.resolve().then(() => import(new URL(rdfModuleUrl, import.meta.url).href)).then(
     async (m) => {
       await m.default();
       return m;
@@ -105,6 +107,12 @@ export class OpenDataCatalogue extends HTMLElement {
   attributeChangedCallback() {
     this.#widget?.update(attributesOf(this));
   }
+
+  /** The current results' filter values with labels and counts:
+   *  [{ facet, values: [{ value, label, count }] }] ([] before loading). */
+  facets() {
+    return this.#widget?.facets() ?? [];
+  }
 }
 
 if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
@@ -116,8 +124,9 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  *            pageSize: number, sort: "relevance" | "title" | "modified",
  *            filters: { publisher: string | string[], … }, headingLevel: number,
  *            timeout: number (seconds), urlState: boolean | string (parameter prefix) }
- * Returns { update(options), destroy() }. update() changes only the options
- * it is given (the rest stay as they were); after destroy() it does nothing.
+ * Returns { update(options), destroy(), facets() }. update() changes only the
+ * options it is given (the rest stay as they were); after destroy() it does
+ * nothing. facets() is the element's facets().
  */
 export async function mount(element, options = {}) {
   await load();
@@ -134,5 +143,6 @@ export async function mount(element, options = {}) {
       widget?.free();
       widget = null;
     },
+    facets: () => widget?.facets() ?? [],
   };
 }

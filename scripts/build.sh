@@ -26,6 +26,7 @@ build_module() { # name, extra cargo args…
 }
 build_module odc_rdf --features rdf-module
 build_module odc_core
+node scripts/release-files.mjs
 
 echo "what every page loads:"
 node scripts/sizes.mjs pkg/odc_core_bg.wasm pkg/odc_core.js pkg/open-data-catalogue.js

@@ -309,7 +309,13 @@ mod tests {
         for js in ["accessRights", "access-rights", "access_rights"] {
             let raw: JsOptions =
                 serde_json::from_str(&format!(r#"{{"filters":{{"{js}":"x"}}}}"#)).unwrap();
-            assert_eq!(Options::from_js_options(raw).locked.values(Facet::AccessRights), ["x"], "{js}");
+            assert_eq!(
+                Options::from_js_options(raw)
+                    .locked
+                    .values(Facet::AccessRights),
+                ["x"],
+                "{js}"
+            );
         }
     }
 

@@ -37,14 +37,25 @@ fn a_lone_surrogate_in_one_description_of_a_real_data_json_loses_no_dataset() {
     assert!(expected > 50, "{expected}");
     // An emoji cut in half, as a field length limit leaves it.
     let broken = insert_after(&original, "\"description\": \"", 3, "\\ud83d cut");
-    assert!(strict_parse_fails(&broken), "the test input must be what a strict parser refuses");
+    assert!(
+        strict_parse_fails(&broken),
+        "the test input must be what a strict parser refuses"
+    );
     let catalog = read(&broken).expect("read like JSON.parse reads it");
     assert_eq!(catalog.datasets.len(), expected);
-    assert!(catalog
-        .datasets
+    assert!(catalog.datasets.iter().any(|d| d
+        .description
+        .0
         .iter()
-        .any(|d| d.description.0.iter().any(|(_, t)| t.contains("\u{FFFD} cut"))));
-    assert!(catalog.problems.iter().any(|p| p.contains("lone UTF-16 surrogate")), "{:?}", catalog.problems);
+        .any(|(_, t)| t.contains("\u{FFFD} cut"))));
+    assert!(
+        catalog
+            .problems
+            .iter()
+            .any(|p| p.contains("lone UTF-16 surrogate")),
+        "{:?}",
+        catalog.problems
+    );
 }
 
 #[test]
@@ -61,11 +72,20 @@ fn a_lone_low_surrogate_in_the_registry_format_loses_no_dataset() {
 fn a_number_too_large_for_a_double_loses_no_dataset() {
     let original = fixture(FDA);
     let expected = read(&original).expect("reads").datasets.len();
-    let broken = insert_after(&original, "\"accessLevel\": \"public\",", 0, " \"x-size\": 1e400,");
+    let broken = insert_after(
+        &original,
+        "\"accessLevel\": \"public\",",
+        0,
+        " \"x-size\": 1e400,",
+    );
     assert!(strict_parse_fails(&broken));
     let catalog = read(&broken).expect("reads");
     assert_eq!(catalog.datasets.len(), expected);
-    assert!(catalog.problems.iter().any(|p| p.contains("too large")), "{:?}", catalog.problems);
+    assert!(
+        catalog.problems.iter().any(|p| p.contains("too large")),
+        "{:?}",
+        catalog.problems
+    );
 }
 
 #[test]
@@ -105,8 +125,16 @@ proptest! {
 fn a_key_written_twice_in_a_registry_record_takes_its_last_value_as_json_parse_does() {
     let original = fixture(REGISTRY);
     let expected = read(&original).expect("reads").datasets.len();
-    let broken = insert_after(&original, "\"@type\": \"Dataset\",", 4, " \"issued\": \"1999-01-01\", \"issued\": \"2001-02-03\",");
+    let broken = insert_after(
+        &original,
+        "\"@type\": \"Dataset\",",
+        4,
+        " \"issued\": \"1999-01-01\", \"issued\": \"2001-02-03\",",
+    );
     let catalog = read(&broken).expect("reads");
     assert_eq!(catalog.datasets.len(), expected, "{:?}", catalog.problems);
-    assert!(catalog.datasets.iter().any(|d| d.issued.as_deref() == Some("2001-02-03")));
+    assert!(catalog
+        .datasets
+        .iter()
+        .any(|d| d.issued.as_deref() == Some("2001-02-03")));
 }

@@ -808,10 +808,15 @@ fn every_reader_counts_all_skips_and_describes_at_most_50() {
         .join(",");
     let mut turtle = String::from("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n");
     for i in 0..70 {
-        turtle.push_str(&format!("<https://e.se/c> dcat:dataset <https://e.se/d{i}> .\n"));
+        turtle.push_str(&format!(
+            "<https://e.se/c> dcat:dataset <https://e.se/d{i}> .\n"
+        ));
     }
     for (name, text) in [
-        ("registry", format!(r#"{{"@type": "Catalog", "dataset": [{ones}]}}"#)),
+        (
+            "registry",
+            format!(r#"{{"@type": "Catalog", "dataset": [{ones}]}}"#),
+        ),
         (
             "CKAN",
             format!(r#"{{"success": true, "result": {{"count": 70, "results": [{ones}]}}}}"#),
@@ -832,6 +837,11 @@ fn every_reader_counts_all_skips_and_describes_at_most_50() {
         ("Turtle", turtle),
     ] {
         let c = read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!((c.skipped, c.problems.len()), (70, 50), "{name}: {:?}", c.problems);
+        assert_eq!(
+            (c.skipped, c.problems.len()),
+            (70, 50),
+            "{name}: {:?}",
+            c.problems
+        );
     }
 }

@@ -6,7 +6,6 @@ use open_data_catalogue::model::{Catalog, LangText};
 use open_data_catalogue::registry::merge::Merger;
 use open_data_catalogue::registry::{self, jsonld, Format, ReadError};
 
-
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -105,7 +104,11 @@ fn run(args: &Args) -> Result<(), String> {
         if args.inputs.len() == 1 {
             // A merged catalogue is a new catalogue: only a single input's
             // identity and publisher carry over.
-            single = Some((catalog.id.clone(), catalog.description.clone(), catalog.publisher.clone()));
+            single = Some((
+                catalog.id.clone(),
+                catalog.description.clone(),
+                catalog.publisher.clone(),
+            ));
         }
         let duplicates = merger.add(catalog);
         eprintln!(

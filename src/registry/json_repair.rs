@@ -36,7 +36,10 @@ impl fmt::Display for Repairs {
             ));
         }
         if self.huge_numbers > 0 {
-            parts.push(format!("{} number(s) too large to read left out", self.huge_numbers));
+            parts.push(format!(
+                "{} number(s) too large to read left out",
+                self.huge_numbers
+            ));
         }
         write!(f, "repaired: {}", parts.join("; "))
     }
@@ -142,7 +145,10 @@ mod tests {
     #[test]
     fn pairs_and_other_escapes_are_kept() {
         assert_eq!(repair(r#"{"a":"\ud83d\ude00 \\ud800 \" \u00e5"}"#), None);
-        assert_eq!(repair(r#"["\\", "\ud800"]"#).map(|r| r.0).as_deref(), Some(r#"["\\", "\uFFFD"]"#));
+        assert_eq!(
+            repair(r#"["\\", "\ud800"]"#).map(|r| r.0).as_deref(),
+            Some(r#"["\\", "\uFFFD"]"#)
+        );
     }
 
     #[test]

@@ -110,7 +110,10 @@ mod tests {
     }
 
     fn ok(c: Catalog) -> Result<SourceCatalog, &'static str> {
-        Ok(SourceCatalog { catalog: c, saved_at: None })
+        Ok(SourceCatalog {
+            catalog: c,
+            saved_at: None,
+        })
     }
 
     #[test]
@@ -120,7 +123,12 @@ mod tests {
             ("b".to_string(), ok(catalog("B", &["2", "3"], 2))),
         ])
         .unwrap_or_else(|_| panic!("merges"));
-        let ids: Vec<&str> = merged.catalog.datasets.iter().map(|d| d.id.as_str()).collect();
+        let ids: Vec<&str> = merged
+            .catalog
+            .datasets
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
         assert_eq!(ids, ["1", "2", "3"]);
         assert_eq!(merged.catalog.datasets[1].title.text(""), "A 2");
         assert_eq!(merged.catalog.title.text(""), "A");
@@ -134,7 +142,10 @@ mod tests {
             ("a".to_string(), Err("down")),
             (
                 "b".to_string(),
-                Ok(SourceCatalog { catalog: catalog("B", &["1"], 0), saved_at: Some("2026-01-02".into()) }),
+                Ok(SourceCatalog {
+                    catalog: catalog("B", &["1"], 0),
+                    saved_at: Some("2026-01-02".into()),
+                }),
             ),
         ])
         .unwrap_or_else(|_| panic!("merges"));

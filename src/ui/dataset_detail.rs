@@ -2,6 +2,7 @@
 //! links, and the facts a person needs to use the data. Escape closes it
 //! and returns focus to the title that opened it.
 
+use super::activity::Activity;
 use super::labels::{facet_value_label, last_segment};
 use super::state::Catalogue;
 use super::text::{heading, lang_attr};
@@ -125,7 +126,7 @@ fn content(dataset: &Dataset, state: Catalogue, close: impl Fn() + Copy + 'stati
     let distributions = dataset
         .distributions
         .iter()
-        .map(|d| distribution(d, ui, t))
+        .map(|d| distribution(d, ui, t, followed(state, dataset, lang.code())))
         .collect_view();
     let has_distributions = !dataset.distributions.is_empty();
 
@@ -147,8 +148,40 @@ fn content(dataset: &Dataset, state: Catalogue, close: impl Fn() + Copy + 'stati
     .into_any()
 }
 
-fn distribution(d: &Distribution, ui: &'static str, t: &'static Texts) -> impl IntoView {
+/// Tells the host page a person followed a link of `dataset`: (url,
+/// format).
+fn followed(
+    state: Catalogue,
+    dataset: &Dataset,
+    ui: &str,
+) -> impl Fn(String, Option<String>) + Clone + 'static {
+    let id = dataset.id.clone();
+    let title = dataset.title.text(ui).to_string();
+    move |url, format| {
+        state.tell(Activity::Download {
+            url,
+            format,
+            dataset: id.clone(),
+            title: title.clone(),
+        })
+    }
+}
+
+fn distribution(
+    d: &Distribution,
+    ui: &'static str,
+    t: &'static Texts,
+    followed: impl Fn(String, Option<String>) + Clone + 'static,
+) -> impl IntoView {
     let format = vocab::distribution_format(d);
+    let link_format = format.clone();
+    let link = move |class: &'static str, href: &str, text: String| {
+        let (href, format, followed) = (href.to_string(), link_format.clone(), followed.clone());
+        let url = href.clone();
+        view! {
+            <a class=class href=href on:click=move |_| followed(url.clone(), format.clone())>{text}</a>
+        }
+    };
     let title = d
         .title
         .get(ui)
@@ -161,7 +194,7 @@ fn distribution(d: &Distribution, ui: &'static str, t: &'static Texts) -> impl I
         } else {
             format!("{} ({name})", t.download)
         };
-        view! { <a class="odc-button odc-primary" href=href.to_string()>{text}</a> }
+        link("odc-button odc-primary", href, text)
     });
     // The access URL is often the same as the download URL; show it only
     // when it leads somewhere else.
@@ -170,7 +203,7 @@ fn distribution(d: &Distribution, ui: &'static str, t: &'static Texts) -> impl I
         .as_deref()
         .and_then(safe_href)
         .filter(|a| Some(*a) != d.download_url.as_deref().and_then(safe_href))
-        .map(|href| view! { <a class="odc-button" href=href.to_string()>{t.access}</a> });
+        .map(|href| link("odc-button", href, t.access.to_string()));
     let license = d.license.as_deref().map(|iri| {
         let l = vocab::licence_label(iri, ui)
             .map(str::to_string)

@@ -49,8 +49,14 @@ pub async fn load_all(
     merge_sources(urls.into_iter().zip(results))
         .map(Loaded::new)
         .map_err(|first| match first {
-            Some((url, error)) => Failure { url: Some(url), error },
-            None => Failure { url: None, error: LoadError::NoRegistry },
+            Some((url, error)) => Failure {
+                url: Some(url),
+                error,
+            },
+            None => Failure {
+                url: None,
+                error: LoadError::NoRegistry,
+            },
         })
 }
 
@@ -77,7 +83,9 @@ async fn load_one(
         }
         Err(e) if e.is_outage() => match cache::load(&resolved).await {
             Some((text, saved_at)) => {
-                warn(&format!("{resolved}: {e:?}; showing the copy saved {saved_at}"));
+                warn(&format!(
+                    "{resolved}: {e:?}; showing the copy saved {saved_at}"
+                ));
                 Ok(SourceCatalog {
                     catalog: read(&text, &resolved, rdf_loader).await?,
                     saved_at: Some(saved_at),

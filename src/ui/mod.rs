@@ -5,6 +5,7 @@
 //! flows through one search and every part re-renders only what changed.
 
 mod active_filters;
+mod activity;
 mod app;
 mod dataset_detail;
 mod facet_group;
@@ -21,5 +22,6 @@ mod state;
 mod status;
 mod text;
 
+pub use activity::{Activity, Listener};
 pub use app::App;
 pub use state::{Catalogue, Failure};

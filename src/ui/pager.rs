@@ -1,6 +1,7 @@
 //! Previous / next page. After a page change, focus moves to the result
 //! list (documented), so a keyboard user starts reading the new page.
 
+use super::activity::Activity;
 use super::state::Catalogue;
 use crate::i18n::texts;
 use leptos::html;
@@ -20,6 +21,10 @@ pub fn Pager() -> impl IntoView {
     let go = move |page: usize| {
         state.open.set(None);
         state.page.set(page);
+        state.tell(Activity::Page {
+            page: page + 1,
+            pages: pages(),
+        });
         request_animation_frame(move || {
             let list = nav
                 .get_untracked()

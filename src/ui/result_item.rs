@@ -22,7 +22,11 @@ pub fn ResultItem(index: u32) -> impl IntoView {
         return ().into_any();
     };
     let id = StoredValue::new(dataset.id.clone());
-    let is_open = move || state.open.with(|o| id.with_value(|id| o.as_ref() == Some(id)));
+    let is_open = move || {
+        state
+            .open
+            .with(|o| id.with_value(|id| o.as_ref() == Some(id)))
+    };
     let toggle = NodeRef::<html::Button>::new();
     let detail_id = format!("odc-detail-{index}");
     view! {
@@ -46,10 +50,18 @@ pub fn ResultItem(index: u32) -> impl IntoView {
 /// The title as a heading at the `heading-level` (also when it changes),
 /// holding the button that opens and closes the details.
 #[component]
-fn ResultTitle(dataset: Dataset, detail_id: String, toggle: NodeRef<html::Button>) -> impl IntoView {
+fn ResultTitle(
+    dataset: Dataset,
+    detail_id: String,
+    toggle: NodeRef<html::Button>,
+) -> impl IntoView {
     let state = expect_context::<Catalogue>();
     let id = StoredValue::new(dataset.id.clone());
-    let is_open = move || state.open.with(|o| id.with_value(|id| o.as_ref() == Some(id)));
+    let is_open = move || {
+        state
+            .open
+            .with(|o| id.with_value(|id| o.as_ref() == Some(id)))
+    };
     // (text, lang): the title in the UI language, else another language,
     // else the identifier.
     let title = move || {
@@ -80,7 +92,7 @@ fn ResultTitle(dataset: Dataset, detail_id: String, toggle: NodeRef<html::Button
                         let title = title_lang.clone();
                         move || title().1
                     }
-                    on:click=move |_| state.open.set(if is_open() { None } else { Some(id.get_value()) })
+                    on:click=move |_| state.open_dataset(if is_open() { None } else { Some(id.get_value()) })
                 >
                     {
                         let title = title_text.clone();

@@ -7,6 +7,7 @@
 //! request). Nothing derived is copied into a signal by hand, so nothing
 //! can fall out of step.
 
+use super::activity::{Activity, Listener};
 use super::load::{load_all, Limits};
 pub use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::intl::{title_ranker, DateFormat};
@@ -34,8 +35,7 @@ pub struct SharedEngine(SendWrapper<Rc<RefCell<Engine>>>);
 impl SharedEngine {
     fn build(loaded: &Loaded, lang: Lang) -> SharedEngine {
         let rank_titles = title_ranker(lang.code());
-        let engine =
-            Engine::with_title_order(&loaded.catalog.datasets, lang.code(), &rank_titles);
+        let engine = Engine::with_title_order(&loaded.catalog.datasets, lang.code(), &rank_titles);
         SharedEngine(SendWrapper::new(Rc::new(RefCell::new(engine))))
     }
 
@@ -93,6 +93,8 @@ pub struct Catalogue {
     pub open: RwSignal<Option<String>>,
     pub lang: Memo<Lang>,
     pub dates: Memo<Dates>,
+    /// Told what the person does (`odc-*` events on the host element).
+    listener: StoredValue<Option<Listener>, LocalStorage>,
     pub response: Memo<Option<Response>>,
 }
 
@@ -101,6 +103,7 @@ impl Catalogue {
         options: Options,
         page_lang: Option<Lang>,
         rdf_loader: Option<Function>,
+        listener: Option<Listener>,
     ) -> Catalogue {
         // A shared link's state, when the webmaster enabled URL state.
         let from_url = options
@@ -122,7 +125,9 @@ impl Catalogue {
                 .unwrap_or(Lang::Sv)
         });
         let dates = Memo::new(move |_| {
-            Dates(SendWrapper::new(Rc::new(DateFormat::new(lang.get().code()))))
+            Dates(SendWrapper::new(Rc::new(DateFormat::new(
+                lang.get().code(),
+            ))))
         });
 
         // Only a change of URLs reloads, not a change of language or sort.
@@ -173,6 +178,7 @@ impl Catalogue {
             open,
             lang,
             dates,
+            listener: StoredValue::new_local(listener),
             response,
         };
         state.load_on_new_registry();
@@ -226,7 +232,8 @@ impl Catalogue {
             previous.abort();
         }
         // Kept until the next load: dropping the handle would abort it.
-        self.in_flight.set_value(Some(self.load.dispatch_local(urls)));
+        self.in_flight
+            .set_value(Some(self.load.dispatch_local(urls)));
     }
 
     /// Loads the registry, and again whenever its URLs change; a different
@@ -263,9 +270,7 @@ impl Catalogue {
             if let Some(Some(old)) = before.filter(|b| *b != prefix) {
                 location::write_state(&old, &QueryState::default());
             }
-            let Some(prefix) = prefix else {
-                return None;
-            };
+            let prefix = prefix?;
             let default_sort = self.options.with(|o| o.sort);
             let state = QueryState {
                 text: self.text.get(),
@@ -283,12 +288,66 @@ impl Catalogue {
         self.selected.with(|s| s.contains(facet, value))
     }
 
+    /// The label of a facet value in the UI language (untracked).
+    pub fn facet_label(&self, facet: Facet, value: &str) -> String {
+        let lang = self.lang.get_untracked();
+        self.load
+            .value()
+            .with_untracked(|l| {
+                l.as_ref().and_then(|l| l.as_ref().ok()).map(|l| {
+                    super::labels::facet_value_label(facet, value, lang.code(), &l.publishers)
+                })
+            })
+            .unwrap_or_else(|| value.to_string())
+    }
+
+    /// Tells the host page what the person did.
+    pub fn tell(&self, activity: Activity) {
+        if let Some(Some(listener)) = self.listener.try_get_value() {
+            listener(activity);
+        }
+    }
+
     pub fn toggle(&self, facet: Facet, value: &str) {
+        let selected = !self.is_selected(facet, value);
         self.selected.update(|s| s.toggle(facet, value));
+        self.tell(Activity::Filter {
+            facet,
+            value: value.to_string(),
+            selected,
+        });
     }
 
     pub fn clear_filters(&self) {
+        let removed = self.selected.with_untracked(|s| {
+            s.pairs()
+                .map(|(f, v)| (f, v.to_string()))
+                .collect::<Vec<_>>()
+        });
         self.selected.set(Filters::new());
         self.text.set(String::new());
+        for (facet, value) in removed {
+            self.tell(Activity::Filter {
+                facet,
+                value,
+                selected: false,
+            });
+        }
+    }
+
+    /// Opens a dataset (or closes it: `None`).
+    pub fn open_dataset(&self, id: Option<String>) {
+        if let Some(id) = &id {
+            let lang = self.lang.get_untracked().code();
+            let title = self
+                .loaded()
+                .and_then(|l| l.dataset_by_id(id).map(|d| d.title.text(lang).to_string()))
+                .unwrap_or_default();
+            self.tell(Activity::Open {
+                id: id.clone(),
+                title,
+            });
+        }
+        self.open.set(id);
     }
 }

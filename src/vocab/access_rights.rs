@@ -48,11 +48,26 @@ mod tests {
     #[test]
     fn words_codes_and_labels() {
         let ar = "http://publications.europa.eu/resource/authority/access-right/";
-        assert_eq!(access_rights_iri("Restricted Public").as_deref(), Some(&*format!("{ar}RESTRICTED")));
-        assert_eq!(access_rights_iri("non-public").as_deref(), Some(&*format!("{ar}NON_PUBLIC")));
+        assert_eq!(
+            access_rights_iri("Restricted Public").as_deref(),
+            Some(&*format!("{ar}RESTRICTED"))
+        );
+        assert_eq!(
+            access_rights_iri("non-public").as_deref(),
+            Some(&*format!("{ar}NON_PUBLIC"))
+        );
         assert_eq!(access_rights_iri("secret"), None);
-        assert_eq!(access_rights_label(&format!("{ar}PUBLIC"), "sv"), Some("Offentlig"));
-        assert_eq!(access_rights_label(&format!("{ar}NON_PUBLIC"), "en"), Some("Non-public"));
-        assert_eq!(access_rights_label(&format!("{ar}RESTRICTED"), "sv"), Some("Begränsad"));
+        assert_eq!(
+            access_rights_label(&format!("{ar}PUBLIC"), "sv"),
+            Some("Offentlig")
+        );
+        assert_eq!(
+            access_rights_label(&format!("{ar}NON_PUBLIC"), "en"),
+            Some("Non-public")
+        );
+        assert_eq!(
+            access_rights_label(&format!("{ar}RESTRICTED"), "sv"),
+            Some("Begränsad")
+        );
     }
 }

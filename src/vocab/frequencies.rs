@@ -18,7 +18,11 @@ const FREQUENCIES: &[Entry] = &[
     ("TRIHOURLY", "Var tredje timme", "Every three hours"),
     ("12HRS", "Var tolfte timme", "Every twelve hours"),
     ("CONT", "Kontinuerligt", "Continuous"),
-    ("UPDATE_CONT", "Uppdateras kontinuerligt", "Continuously updated"),
+    (
+        "UPDATE_CONT",
+        "Uppdateras kontinuerligt",
+        "Continuously updated",
+    ),
     ("DAILY", "Dagligen", "Daily"),
     ("DAILY_2", "Två gånger om dagen", "Twice a day"),
     ("WEEKLY", "Varje vecka", "Weekly"),
@@ -138,7 +142,11 @@ pub fn frequency_label(iri: &str, lang: &str) -> Option<&'static str> {
 pub(super) fn inputs() -> Vec<String> {
     let mut all: Vec<String> = WORDS.iter().map(|(w, _)| w.to_string()).collect();
     all.extend(FREQUENCIES.iter().map(|e| e.0.to_string()));
-    all.extend(CLD_FREQ.iter().map(|(n, _)| format!("http://purl.org/cld/freq/{n}")));
+    all.extend(
+        CLD_FREQ
+            .iter()
+            .map(|(n, _)| format!("http://purl.org/cld/freq/{n}")),
+    );
     all
 }
 
@@ -150,19 +158,43 @@ mod tests {
 
     #[test]
     fn dialects_become_eu_iris() {
-        assert_eq!(frequency_iri("R/P1Y").as_deref(), Some(&*format!("{FR}ANNUAL")));
-        assert_eq!(frequency_iri("weekly").as_deref(), Some(&*format!("{FR}WEEKLY")));
-        assert_eq!(frequency_iri("http://purl.org/cld/freq/monthly").as_deref(), Some(&*format!("{FR}MONTHLY")));
-        assert_eq!(frequency_iri(&format!("{FR}DAILY/")).as_deref(), Some(&*format!("{FR}DAILY")));
+        assert_eq!(
+            frequency_iri("R/P1Y").as_deref(),
+            Some(&*format!("{FR}ANNUAL"))
+        );
+        assert_eq!(
+            frequency_iri("weekly").as_deref(),
+            Some(&*format!("{FR}WEEKLY"))
+        );
+        assert_eq!(
+            frequency_iri("http://purl.org/cld/freq/monthly").as_deref(),
+            Some(&*format!("{FR}MONTHLY"))
+        );
+        assert_eq!(
+            frequency_iri(&format!("{FR}DAILY/")).as_deref(),
+            Some(&*format!("{FR}DAILY"))
+        );
         assert_eq!(frequency_iri("R/P17D"), None);
     }
 
     #[test]
     fn labels() {
-        assert_eq!(frequency_label(&format!("{FR}ANNUAL"), "sv"), Some("Årligen"));
-        assert_eq!(frequency_label(&format!("{FR}IRREG"), "en"), Some("Irregular"));
-        assert_eq!(frequency_label(&format!("{FR}UNKNOWN"), "sv"), Some("Okänd"));
-        assert_eq!(frequency_label("http://purl.org/cld/freq/monthly", "sv"), Some("Varje månad"));
+        assert_eq!(
+            frequency_label(&format!("{FR}ANNUAL"), "sv"),
+            Some("Årligen")
+        );
+        assert_eq!(
+            frequency_label(&format!("{FR}IRREG"), "en"),
+            Some("Irregular")
+        );
+        assert_eq!(
+            frequency_label(&format!("{FR}UNKNOWN"), "sv"),
+            Some("Okänd")
+        );
+        assert_eq!(
+            frequency_label("http://purl.org/cld/freq/monthly", "sv"),
+            Some("Varje månad")
+        );
         assert_eq!(frequency_label(&format!("{FR}SOMETIMES"), "sv"), None);
     }
 }

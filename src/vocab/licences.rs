@@ -37,7 +37,12 @@ const LICENCES: &[Licence] = &[
     Licence {
         iri: "http://creativecommons.org/licenses/by/4.0/",
         label: "CC BY 4.0",
-        ids: &["cc-by", "cc-by-4.0", "cc-by-4", "creative-commons-attribution"],
+        ids: &[
+            "cc-by",
+            "cc-by-4.0",
+            "cc-by-4",
+            "creative-commons-attribution",
+        ],
         also: &["publications.europa.eu/resource/authority/licence/cc_by_4_0"],
     },
     Licence {
@@ -93,7 +98,12 @@ const LICENCES: &[Licence] = &[
     Licence {
         iri: "http://opendatacommons.org/licenses/odbl/1-0/",
         label: "ODbL 1.0",
-        ids: &["odc-odbl", "odbl", "odbl-1.0", "open-data-commons-open-database-license-1.0"],
+        ids: &[
+            "odc-odbl",
+            "odbl",
+            "odbl-1.0",
+            "open-data-commons-open-database-license-1.0",
+        ],
         also: &[
             "opendatacommons.org/licenses/odbl/1.0",
             "opendatacommons.org/licenses/odbl",
@@ -124,7 +134,10 @@ const LICENCES: &[Licence] = &[
         iri: "http://publications.europa.eu/resource/authority/licence/EUPL_1_2",
         label: "EUPL 1.2",
         ids: &["eupl-1.2", "eupl"],
-        also: &["joinup.ec.europa.eu/licence/eupl-v12", "joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"],
+        also: &[
+            "joinup.ec.europa.eu/licence/eupl-v12",
+            "joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+        ],
     },
     Licence {
         iri: "http://www.gnu.org/licenses/fdl-1.3.html",
@@ -210,8 +223,15 @@ pub fn licence_label(iri: &str, _lang: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 pub(super) fn inputs() -> Vec<String> {
-    let mut all: Vec<String> = LICENCES.iter().flat_map(|l| l.ids.iter().map(|i| i.to_string())).collect();
-    all.extend(LICENCES.iter().flat_map(|l| l.also.iter().map(|a| format!("https://{a}/"))));
+    let mut all: Vec<String> = LICENCES
+        .iter()
+        .flat_map(|l| l.ids.iter().map(|i| i.to_string()))
+        .collect();
+    all.extend(
+        LICENCES
+            .iter()
+            .flat_map(|l| l.also.iter().map(|a| format!("https://{a}/"))),
+    );
     all
 }
 
@@ -257,9 +277,15 @@ mod tests {
         ] {
             assert_eq!(licence_label(iri, "en"), Some("CC BY 4.0"), "{iri}");
         }
-        assert_eq!(licence_label("https://opendatacommons.org/licenses/odbl/1.0/", "sv"), Some("ODbL 1.0"));
+        assert_eq!(
+            licence_label("https://opendatacommons.org/licenses/odbl/1.0/", "sv"),
+            Some("ODbL 1.0")
+        );
         assert_eq!(licence_label("https://example.org/licence", "sv"), None);
-        assert_eq!(licence_iri("https://example.org/licence").as_deref(), Some("https://example.org/licence"));
+        assert_eq!(
+            licence_iri("https://example.org/licence").as_deref(),
+            Some("https://example.org/licence")
+        );
         assert_eq!(licence_label("", "sv"), None);
     }
 }

@@ -88,11 +88,26 @@ mod tests {
     /// languages: the two directions cannot drift.
     #[test]
     fn every_iri_a_reader_can_emit_has_a_label_in_both_languages() {
-        type Case = (&'static str, fn() -> Vec<String>, fn(&str) -> Option<String>, fn(&str, &str) -> Option<&'static str>);
+        type Case = (
+            &'static str,
+            fn() -> Vec<String>,
+            fn(&str) -> Option<String>,
+            fn(&str, &str) -> Option<&'static str>,
+        );
         let cases: [Case; 4] = [
             ("theme", themes::inputs, theme_iri, theme_label),
-            ("access right", access_rights::inputs, access_rights_iri, access_rights_label),
-            ("frequency", frequencies::inputs, frequency_iri, frequency_label),
+            (
+                "access right",
+                access_rights::inputs,
+                access_rights_iri,
+                access_rights_label,
+            ),
+            (
+                "frequency",
+                frequencies::inputs,
+                frequency_iri,
+                frequency_label,
+            ),
             ("licence", licences::inputs, licence_iri, licence_label),
         ];
         for (name, inputs, to_iri, label) in cases {
@@ -101,7 +116,10 @@ mod tests {
             for input in inputs {
                 let iri = to_iri(&input).unwrap_or_else(|| panic!("{name} {input:?} has no IRI"));
                 for lang in ["sv", "en"] {
-                    assert!(label(&iri, lang).is_some(), "{name} {input:?} → {iri} has no {lang} label");
+                    assert!(
+                        label(&iri, lang).is_some(),
+                        "{name} {input:?} → {iri} has no {lang} label"
+                    );
                 }
             }
         }

@@ -6,15 +6,31 @@ use super::{eu_input, eu_label, Entry};
 const TABLE: &str = "data-theme";
 
 pub(super) const THEMES: &[Entry] = &[
-    ("AGRI", "Jordbruk, fiske, skogsbruk och livsmedel", "Agriculture, fisheries, forestry and food"),
+    (
+        "AGRI",
+        "Jordbruk, fiske, skogsbruk och livsmedel",
+        "Agriculture, fisheries, forestry and food",
+    ),
     ("ECON", "Ekonomi och finans", "Economy and finance"),
-    ("EDUC", "Utbildning, kultur och sport", "Education, culture and sport"),
+    (
+        "EDUC",
+        "Utbildning, kultur och sport",
+        "Education, culture and sport",
+    ),
     ("ENER", "Energi", "Energy"),
     ("ENVI", "Miljö", "Environment"),
-    ("GOVE", "Regeringen och den offentliga sektorn", "Government and public sector"),
+    (
+        "GOVE",
+        "Regeringen och den offentliga sektorn",
+        "Government and public sector",
+    ),
     ("HEAL", "Hälsa", "Health"),
     ("INTR", "Internationella frågor", "International issues"),
-    ("JUST", "Rättvisa, rättssystem och allmän säkerhet", "Justice, legal system and public safety"),
+    (
+        "JUST",
+        "Rättvisa, rättssystem och allmän säkerhet",
+        "Justice, legal system and public safety",
+    ),
     ("OP_DATPRO", "Tillfälliga uppgifter", "Provisional data"),
     ("REGI", "Regioner och städer", "Regions and cities"),
     ("SOCI", "Befolkning och samhälle", "Population and society"),
@@ -49,12 +65,28 @@ mod tests {
     #[test]
     fn codes_and_iris_in_both_directions() {
         assert_eq!(theme_iri("envi").as_deref(), Some(&*format!("{DT}ENVI")));
-        assert_eq!(theme_iri(&format!("https://publications.europa.eu/resource/authority/data-theme/soci/")).as_deref(), Some(&*format!("{DT}SOCI")));
+        assert_eq!(
+            theme_iri("https://publications.europa.eu/resource/authority/data-theme/soci/")
+                .as_deref(),
+            Some(&*format!("{DT}SOCI"))
+        );
         assert_eq!(theme_iri("Health"), None);
         assert_eq!(theme_iri(&format!("{DT}NOPE")), None);
-        assert_eq!(theme_label(&format!("{DT}SOCI"), "sv"), Some("Befolkning och samhälle"));
-        assert_eq!(theme_label(&format!("{DT}SOCI"), "en"), Some("Population and society"));
-        assert_eq!(theme_label("https://publications.europa.eu/resource/authority/data-theme/ENVI/", "sv"), Some("Miljö"));
+        assert_eq!(
+            theme_label(&format!("{DT}SOCI"), "sv"),
+            Some("Befolkning och samhälle")
+        );
+        assert_eq!(
+            theme_label(&format!("{DT}SOCI"), "en"),
+            Some("Population and society")
+        );
+        assert_eq!(
+            theme_label(
+                "https://publications.europa.eu/resource/authority/data-theme/ENVI/",
+                "sv"
+            ),
+            Some("Miljö")
+        );
         assert_eq!(theme_label("SOCI", "sv"), None);
         assert_eq!(theme_label("", "sv"), None);
     }

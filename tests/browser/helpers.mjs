@@ -13,8 +13,8 @@ import { serve } from "../../scripts/serve.mjs";
 export const ARTEFACTS = new URL("../../test-results/", import.meta.url).pathname;
 mkdirSync(ARTEFACTS, { recursive: true });
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const FLAGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];

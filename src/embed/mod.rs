@@ -7,11 +7,13 @@
 use crate::browser::{panic, style, theme};
 use crate::config::{JsOptions, Lang, Options};
 use crate::i18n::texts;
-use crate::ui::{App, Catalogue, Failure};
+use crate::ui::{App, Catalogue};
 use leptos::prelude::*;
 use std::any::Any;
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+mod events;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -62,9 +64,11 @@ impl Widget {
         let cell = state_cell.clone();
         let events_host = host.clone();
         let handle = leptos::mount::mount_to(container.clone(), move || {
-            let state = Catalogue::new(options, page_lang, rdf_loader);
+            let listener = events::activity_listener(events_host.clone());
+            let state = Catalogue::new(options, page_lang, rdf_loader, Some(listener));
             cell.set(Some(state));
-            dispatch_events(state, events_host);
+            events::dispatch_load_events(state, events_host.clone());
+            events::dispatch_settled_searches(state);
             view! { <App state=state /> }
         });
         let state = state_cell.take().ok_or("mount failed")?;
@@ -91,6 +95,13 @@ impl Widget {
         }
         self.state.options.set(options);
         self.check_theme();
+    }
+
+    /// The filter values of the current results with their labels and
+    /// counts: `[{ facet, values: [{ value, label, count }] }]` (for the
+    /// embed-code builder, which offers them as locked filters).
+    pub fn facets(&self) -> JsValue {
+        events::facet_values(self.state)
     }
 
     /// Unmounts: removes the DOM, disposes of signals, effects and timers.
@@ -161,73 +172,6 @@ fn parse_options(value: &JsValue) -> Options {
 fn page_lang(host: &HtmlElement) -> Option<Lang> {
     let holder = host.closest("[lang]").ok().flatten()?;
     Lang::parse(&holder.get_attribute("lang")?)
-}
-
-/// Tells the page what happens, through DOM events on the host element that
-/// bubble and cross the shadow boundary (`composed`). Each `detail` is a
-/// plain object (documented in the README):
-/// * `odc-load` `{ datasets, skipped }` once the registry has loaded;
-/// * `odc-error` `{ kind, message, url, status? }` when it could not (`url`:
-///   the registry that failed, resolved against the page);
-/// * `odc-open` `{ id, title }` when a person opens a dataset.
-fn dispatch_events(state: Catalogue, host: HtmlElement) {
-    let send = move |name: &str, detail: js_sys::Object| {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&event);
-        }
-    };
-    let send_open = send.clone();
-    Effect::new(move |_| match state.registry() {
-        Some(Ok(loaded)) => send(
-            "odc-load",
-            object(&[
-                ("datasets", (loaded.catalog.datasets.len() as f64).into()),
-                ("skipped", (loaded.catalog.skipped as f64).into()),
-            ]),
-        ),
-        Some(Err(Failure { url, error })) => {
-            let detail = object(&[
-                ("kind", error.kind().into()),
-                ("message", error.describe().into()),
-                ("url", url.map_or(JsValue::NULL, |u| u.into())),
-            ]);
-            if let Some(status) = error.status() {
-                let _ = js_sys::Reflect::set(&detail, &"status".into(), &status.into());
-            }
-            send("odc-error", detail)
-        }
-        None => {}
-    });
-    Effect::new(move |prev: Option<Option<String>>| {
-        let open = state.open.get();
-        // Not for the dataset a shared link opened on load.
-        if let (Some(before), Some(id)) = (prev, &open) {
-            if before.as_ref() != Some(id) {
-                let lang = state.lang.get_untracked().code();
-                let title = state
-                    .loaded()
-                    .and_then(|l| l.dataset_by_id(id).map(|d| d.title.text(lang).to_string()))
-                    .unwrap_or_default();
-                send_open(
-                    "odc-open",
-                    object(&[("id", id.as_str().into()), ("title", title.into())]),
-                );
-            }
-        }
-        open
-    });
-}
-
-fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
-    let o = js_sys::Object::new();
-    for (name, value) in fields {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(name), value);
-    }
-    o
 }
 
 /// For the browser tests only: proves that a panic becomes a message in
