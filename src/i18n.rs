@@ -24,6 +24,10 @@ pub struct Texts {
     pub loading: &'static str,
     pub no_results: &'static str,
     pub no_results_hint: &'static str,
+    /// No dataset matched every word; the results match some of them.
+    pub partial_match: &'static str,
+    /// Before a suggested query when nothing matched: "Did you mean".
+    pub did_you_mean: &'static str,
     pub retry: &'static str,
     pub reload: &'static str,
     pub previous_page: &'static str,
@@ -108,6 +112,8 @@ static SV: Texts = Texts {
     loading: "Hämtar datamängder …",
     no_results: "Inga datamängder matchar din sökning.",
     no_results_hint: "Pröva andra sökord eller ta bort filter.",
+    partial_match: "Inga träffar på alla ord – visar träffar på några av dem.",
+    did_you_mean: "Menade du",
     retry: "Försök igen",
     reload: "Ladda om sidan",
     previous_page: "Föregående sida",
@@ -189,6 +195,8 @@ static EN: Texts = Texts {
     loading: "Loading datasets …",
     no_results: "No datasets match your search.",
     no_results_hint: "Try other words or remove filters.",
+    partial_match: "No results for all the words – showing results for some of them.",
+    did_you_mean: "Did you mean",
     retry: "Try again",
     reload: "Reload the page",
     previous_page: "Previous page",

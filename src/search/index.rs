@@ -9,7 +9,8 @@
 //! * folded Swedish and English stem → term lookups (sorted pairs).
 //!
 //! Searched fields: title (all languages), keywords, description (all
-//! languages), publisher name (all languages).
+//! languages), publisher name (all languages), and the labels of the
+//! themes and licences in Swedish and English.
 
 use super::fxhash::{map_with_capacity, FxHashMap};
 use super::normalize::{fold, for_each_word_hinted, lower_hinted};
@@ -24,6 +25,26 @@ pub const FIELD_TITLE: u8 = 1;
 pub const FIELD_KEYWORD: u8 = 2;
 pub const FIELD_DESCRIPTION: u8 = 4;
 pub const FIELD_PUBLISHER: u8 = 8;
+/// The labels, in Swedish and English, of a dataset's themes and licences
+/// (`miljö` and `environment` find an ENVI dataset whose text says
+/// neither).
+pub const FIELD_CONCEPT: u8 = 16;
+
+/// The words of a dataset's concept labels: its themes' and licences'
+/// labels in both languages.
+pub fn concept_labels(d: &Dataset) -> impl Iterator<Item = &'static str> + '_ {
+    let themes = d.themes.iter().flat_map(|t| {
+        ["sv", "en"]
+            .into_iter()
+            .filter_map(move |lang| crate::vocab::theme_label(t, lang))
+    });
+    let licences = d
+        .license
+        .iter()
+        .chain(d.distributions.iter().filter_map(|x| x.license.as_ref()))
+        .filter_map(|l| crate::vocab::licence_label(l, "sv"));
+    themes.chain(licences)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Posting {
@@ -74,6 +95,9 @@ impl<'a> Builder<'a> {
             for t in p.name.all() {
                 self.add(doc, t, FIELD_PUBLISHER);
             }
+        }
+        for label in concept_labels(d) {
+            self.add(doc, label, FIELD_CONCEPT);
         }
     }
 
@@ -324,7 +348,8 @@ mod tests {
                     d.publisher
                         .iter()
                         .flat_map(|p| p.name.all().map(|t| (t, FIELD_PUBLISHER))),
-                );
+                )
+                .chain(concept_labels(d).map(|t| (t, FIELD_CONCEPT)));
             for (text, field) in fields {
                 for_each_word(text, |w| {
                     let list = map.entry(lower(w).into_owned()).or_default();

@@ -22,6 +22,7 @@ pub mod facet;
 pub mod facets;
 pub mod filters;
 pub mod fxhash;
+pub mod glossary;
 pub mod index;
 pub mod normalize;
 pub mod query;
@@ -62,6 +63,12 @@ pub struct Response {
     pub hits: Vec<u32>,
     /// Disjunctive counts of every facet, in [`Facet::ALL`] order.
     pub facets: Vec<FacetCounts>,
+    /// No dataset matched every word: these match the most words (the UI
+    /// says so rather than showing nothing).
+    pub partial: bool,
+    /// Nothing matched at all: the query with each unknown word replaced by
+    /// the closest word of the catalogue ("Menade du …?").
+    pub suggestion: Option<String>,
 }
 
 pub struct Engine {
@@ -135,13 +142,16 @@ impl Engine {
     }
 
     pub fn search(&mut self, request: &Request) -> Response {
-        let words = query::parse(&request.text, &self.stemmers);
+        let mut words = query::parse(&request.text, &self.stemmers);
+        query::split_compounds(&mut words, &self.index, &self.stemmers);
+        let mut partial = false;
         if words.is_empty() {
             self.docs.clear();
             self.docs.extend(0..self.index.n_docs() as u32);
         } else {
-            self.matcher.run(&self.index, &words, &mut self.docs);
+            partial = self.matcher.run(&self.index, &words, &mut self.docs);
         }
+        let text_found_nothing = !words.is_empty() && self.docs.is_empty();
         let facets =
             self.facets
                 .filter_and_count(&mut self.docs, &request.filters, &mut self.facet_scratch);
@@ -177,10 +187,15 @@ impl Engine {
             Sort::Title => by_rank(docs, keys, end, title, &self.title_order),
         }
 
+        let suggestion = text_found_nothing
+            .then(|| query::suggest(&self.index, &words))
+            .flatten();
         Response {
             total,
             hits: self.docs[start..end].to_vec(),
             facets,
+            partial,
+            suggestion,
         }
     }
 

@@ -1,12 +1,22 @@
 //! Query parsing and text matching.
 //!
 //! Semantics:
-//! * every query word must match (AND);
+//! * every query word must match (AND), except stop words (`i`, `och`,
+//!   `the`, …: [`STOP_WORDS`]), which only add to the score; a query of
+//!   nothing but stop words needs them all;
+//! * when no dataset matches every word, the datasets matching the most
+//!   words are the answer, marked partial (no dead end);
 //! * a word matches a term when the lower-case forms are equal (best), the
 //!   folded forms are equal, or the folded Swedish or English stems are
 //!   equal; the last word also matches every term it is a (folded) prefix
 //!   of, so results appear while the person types. A query that ends in
 //!   whitespace has no prefix word: the last word is complete.
+//! * a word also matches the compounds it is a part of (`skola` →
+//!   `högskola`, `högskoleövergångar`; `statistik` → `lönestatistik`),
+//!   ranked below the word itself: words of four letters or more (or their
+//!   Swedish stem) anywhere inside a term, three-letter words at a term's
+//!   start or end. Swedish writes compounds as one word, so a search box
+//!   matching whole words only fails its commonest queries.
 //! * a document's score is, summed over the query words, the best
 //!   (field weight × match quality) over the terms the word matched in it,
 //!   plus [`OTHER_MATCHES`] of every further (field, term) match.
@@ -14,7 +24,9 @@
 //! Matching writes into reusable buffers ([`Matcher`]): no allocation per
 //! keystroke beyond the parsed words.
 
-use super::index::{Index, FIELD_DESCRIPTION, FIELD_KEYWORD, FIELD_PUBLISHER, FIELD_TITLE};
+use super::index::{
+    Index, FIELD_CONCEPT, FIELD_DESCRIPTION, FIELD_KEYWORD, FIELD_PUBLISHER, FIELD_TITLE,
+};
 use super::normalize::{fold, for_each_word, lower};
 use super::stem::Stemmers;
 
@@ -27,6 +39,7 @@ pub const MAX_QUERY_BYTES: usize = 1024;
 pub const WEIGHT_TITLE: f32 = 10.0;
 pub const WEIGHT_KEYWORD: f32 = 4.0;
 pub const WEIGHT_PUBLISHER: f32 = 1.2;
+pub const WEIGHT_CONCEPT: f32 = 1.2;
 pub const WEIGHT_DESCRIPTION: f32 = 1.0;
 
 /// How much a further match (another field, another term) of a query word
@@ -37,6 +50,30 @@ pub const QUALITY_EXACT: f32 = 1.0;
 pub const QUALITY_FOLDED: f32 = 0.85;
 pub const QUALITY_STEM: f32 = 0.7;
 pub const QUALITY_PREFIX: f32 = 0.5;
+pub const QUALITY_COMPOUND: f32 = 0.4;
+/// The other language's word for it (the glossary).
+pub const QUALITY_TRANSLATION: f32 = 0.6;
+pub const QUALITY_TYPO: f32 = 0.3;
+
+/// Words of this many letters match within one edit, and from
+/// [`TYPO_TWO`] within two; shorter words, and words with digits (years,
+/// codes), only as written.
+const TYPO_ONE: usize = 5;
+const TYPO_TWO: usize = 9;
+
+/// Words that do not have to match (Swedish and English function words):
+/// "befolkningen i kommunerna" is about population and municipalities.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "all", "an", "and", "are", "as", "at", "av", "be", "by", "de", "den", "det",
+    "du", "efter", "en", "ett", "for", "from", "fran", "för", "från", "har", "hur", "i", "in",
+    "is", "it", "med", "men", "mot", "och", "of", "om", "on", "or", "per", "pa", "på", "som",
+    "the", "till", "to", "under", "ur", "vad", "var", "vid", "what", "with", "är", "åt", "över",
+];
+
+/// Shortest word matched inside compounds anywhere; shorter words only
+/// at a compound's start or end, and never shorter than this.
+const COMPOUND_ANYWHERE: usize = 4;
+const COMPOUND_AT_EDGE: usize = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryWord {
@@ -46,6 +83,10 @@ pub struct QueryWord {
     pub stem_en: String,
     /// Also matches terms it is a prefix of.
     pub prefix: bool,
+    /// A stop word: need not match.
+    pub stop: bool,
+    /// The bilingual glossary's words for it in the other language.
+    pub translations: Vec<&'static str>,
 }
 
 /// Splits a query into at most [`MAX_WORDS`] distinct words. Never panics.
@@ -64,10 +105,14 @@ pub fn parse(text: &str, stemmers: &Stemmers) -> Vec<QueryWord> {
         if last_was_duplicate {
             return;
         }
+        let (folded, stem_sv, stem_en) = (fold(&l).into_owned(), stemmers.sv(&l), stemmers.en(&l));
         words.push(QueryWord {
-            folded: fold(&l).into_owned(),
-            stem_sv: stemmers.sv(&l),
-            stem_en: stemmers.en(&l),
+            translations: super::glossary::translations(stemmers, &folded, &stem_sv, &stem_en)
+                .collect(),
+            folded,
+            stem_sv,
+            stem_en,
+            stop: STOP_WORDS.contains(&l.as_ref()),
             lower: l.into_owned(),
             prefix: false,
         });
@@ -76,7 +121,13 @@ pub fn parse(text: &str, stemmers: &Stemmers) -> Vec<QueryWord> {
     if !truncated && !last_was_duplicate && ends_in_word {
         if let Some(last) = words.last_mut() {
             last.prefix = true;
+            // Still being typed: "i" may become "inkomst".
+            last.stop = false;
         }
+    }
+    // A query of nothing but stop words searches them.
+    if words.iter().all(|w| w.stop) {
+        words.iter_mut().for_each(|w| w.stop = false);
     }
     words
 }
@@ -104,6 +155,7 @@ fn field_score(fields: u8) -> f32 {
         (FIELD_TITLE, WEIGHT_TITLE),
         (FIELD_KEYWORD, WEIGHT_KEYWORD),
         (FIELD_PUBLISHER, WEIGHT_PUBLISHER),
+        (FIELD_CONCEPT, WEIGHT_CONCEPT),
         (FIELD_DESCRIPTION, WEIGHT_DESCRIPTION),
     ] {
         if fields & bit != 0 {
@@ -124,7 +176,7 @@ struct WordAcc {
 /// Reusable buffers for matching; sized to the number of documents.
 pub struct Matcher {
     /// `field_score` of every field mask.
-    field_scores: [f32; 16],
+    field_scores: [f32; 32],
     /// Generation counter; a document's entry in `word`/`total` is
     /// valid only when its stamp equals the current generation.
     generation: u32,
@@ -140,7 +192,7 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(n_docs: usize) -> Matcher {
-        let mut field_scores = [0.0; 16];
+        let mut field_scores = [0.0; 32];
         for (fields, s) in field_scores.iter_mut().enumerate() {
             *s = field_score(fields as u8);
         }
@@ -166,23 +218,29 @@ impl Matcher {
         self.generation
     }
 
-    /// Finds the documents matching every word; appends them to `out` (in
-    /// no particular order). Their scores are then available from
-    /// [`Matcher::score`] until the next call. `words` must not be empty.
-    pub fn run(&mut self, index: &Index, words: &[QueryWord], out: &mut Vec<u32>) {
+    /// Finds the documents matching every word that is not a stop word;
+    /// appends them to `out` (in no particular order) and returns `false`.
+    /// When there are none, appends the documents matching the most of
+    /// those words instead and returns `true` (a partial answer). Their
+    /// scores are then available from [`Matcher::score`] until the next
+    /// call. `words` must not be empty.
+    pub fn run(&mut self, index: &Index, words: &[QueryWord], out: &mut Vec<u32>) -> bool {
         out.clear();
         if words.is_empty() {
-            return;
+            return false;
         }
         let search_gen = self.next_generation();
-        for (k, w) in words.iter().enumerate() {
+        // Every document any word matched: how many required words it
+        // matched and its score so far.
+        let candidates = out;
+        for w in words {
             self.collect_terms(index, w);
             let word_gen = self.next_generation();
             self.touched.clear();
             for &(term, quality) in &self.terms {
                 for p in index.postings(term) {
                     let d = p.doc as usize;
-                    let s = self.field_scores[(p.fields & 15) as usize] * quality;
+                    let s = self.field_scores[(p.fields & 31) as usize] * quality;
                     let acc = &mut self.word[d];
                     if acc.mark != word_gen {
                         *acc = WordAcc {
@@ -197,33 +255,36 @@ impl Matcher {
                     }
                 }
             }
-            let mut any = false;
             for &doc in &self.touched {
                 let d = doc as usize;
-                if k == 0 {
+                if self.doc_mark[d] != search_gen {
                     self.doc_mark[d] = search_gen;
-                    self.matched[d] = 1;
-                    self.total[d] = self.word_score(d);
-                    any = true;
-                } else if self.doc_mark[d] == search_gen && self.matched[d] as usize == k {
-                    self.matched[d] += 1;
-                    self.total[d] += self.word_score(d);
-                    any = true;
+                    self.matched[d] = 0;
+                    self.total[d] = 0.0;
+                    candidates.push(doc);
                 }
-            }
-            if !any {
-                out.clear();
-                return;
-            }
-            if k == 0 {
-                out.extend_from_slice(&self.touched);
+                if !w.stop {
+                    self.matched[d] = self.matched[d].saturating_add(1);
+                }
+                self.total[d] += self.word_score(d);
             }
         }
-        let n = words.len();
-        // With one word every document found matches.
-        if n > 1 {
-            out.retain(|&d| self.matched[d as usize] as usize == n);
+        let required = words
+            .iter()
+            .filter(|w| !w.stop)
+            .count()
+            .min(u8::MAX as usize) as u8;
+        let most = candidates
+            .iter()
+            .map(|&d| self.matched[d as usize])
+            .max()
+            .unwrap_or(0);
+        if most == 0 {
+            candidates.clear();
+            return false;
         }
+        candidates.retain(|&d| self.matched[d as usize] == most);
+        most < required
     }
 
     /// A document's score for the current word: its best match plus a
@@ -264,6 +325,13 @@ impl Matcher {
                 self.terms.push((t, QUALITY_PREFIX));
             }
         }
+        self.collect_compounds(index, w);
+        self.collect_translations(index, w);
+        // Typos only when the word found nothing as written: a word that
+        // matches needs no guessing, and guessing costs a vocabulary scan.
+        if self.terms.is_empty() {
+            self.collect_typos(index, w);
+        }
         // One entry per term, with its best quality.
         self.terms
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -271,9 +339,262 @@ impl Matcher {
     }
 }
 
+impl Matcher {
+    /// Terms for the glossary's words in the other language.
+    fn collect_translations(&mut self, index: &Index, w: &QueryWord) {
+        for other in &w.translations {
+            let folded = fold(other);
+            for t in index.folded_range(&folded) {
+                self.terms.push((t, QUALITY_TRANSLATION));
+            }
+        }
+    }
+
+    /// Terms within one edit (words of [`TYPO_ONE`] letters or more) or two
+    /// ([`TYPO_TWO`] or more) of the word: insertion, deletion,
+    /// substitution, transposition of neighbours.
+    fn collect_typos(&mut self, index: &Index, w: &QueryWord) {
+        for t in close_terms(index, &w.folded, typo_budget(&w.folded)) {
+            self.terms.push((t, QUALITY_TYPO));
+        }
+    }
+
+    /// The compounds a word is a part of (see the module's semantics). One
+    /// pass over the vocabulary: a few thousand terms for an agency's
+    /// registry, well under a millisecond.
+    fn collect_compounds(&mut self, index: &Index, w: &QueryWord) {
+        let len = w.folded.chars().count();
+        if len < COMPOUND_AT_EDGE || w.folded.chars().any(|c| c.is_ascii_digit()) {
+            return;
+        }
+        let stem = (w.stem_sv.chars().count() >= COMPOUND_ANYWHERE && w.stem_sv != w.folded)
+            .then(|| fold(&w.stem_sv).into_owned());
+        for t in 0..index.n_terms() as u32 {
+            let term = index.folded(t);
+            if term.len() <= w.folded.len() {
+                continue;
+            }
+            let part = if len >= COMPOUND_ANYWHERE {
+                term.contains(w.folded.as_str())
+                    || stem.as_deref().is_some_and(|s| term.contains(s))
+            } else {
+                // Short words: only whole compound parts at an edge, in the
+                // unfolded spelling ("lön" in "lönestatistik", not "kolon").
+                let lower = index.lower(t);
+                lower.starts_with(w.lower.as_str()) || lower.ends_with(w.lower.as_str())
+            };
+            if part {
+                self.terms.push((t, QUALITY_COMPOUND));
+            }
+        }
+    }
+}
+
+/// How many edits a word may be off by (0: none).
+fn typo_budget(folded: &str) -> usize {
+    if folded.chars().any(|c| c.is_ascii_digit()) {
+        return 0;
+    }
+    match folded.chars().count() {
+        n if n >= TYPO_TWO => 2,
+        n if n >= TYPO_ONE => 1,
+        _ => 0,
+    }
+}
+
+/// Vocabulary terms within `k` edits of `folded` (optimal string
+/// alignment distance, on folded forms).
+pub fn close_terms<'a>(index: &'a Index, folded: &str, k: usize) -> impl Iterator<Item = u32> + 'a {
+    let query: Vec<char> = if k == 0 {
+        Vec::new()
+    } else {
+        folded.chars().collect()
+    };
+    let mut rows = [Vec::new(), Vec::new(), Vec::new()];
+    let mut term_chars: Vec<char> = Vec::new();
+    (0..index.n_terms() as u32).filter(move |&t| {
+        if query.is_empty() {
+            return false;
+        }
+        let term = index.folded(t);
+        // Cheap length check first (bytes bound chars from above).
+        if term.len() + k < query.len() || term.chars().count().abs_diff(query.len()) > k {
+            return false;
+        }
+        term_chars.clear();
+        term_chars.extend(term.chars());
+        within_edits(&query, &term_chars, k, &mut rows)
+    })
+}
+
+/// Whether `a` and `b` are at most `k` edits apart (insertions, deletions,
+/// substitutions, transpositions of neighbours), stopping as soon as every
+/// alignment is over budget.
+fn within_edits(a: &[char], b: &[char], k: usize, rows: &mut [Vec<usize>; 3]) -> bool {
+    if a == b {
+        return true;
+    }
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > k {
+        return false;
+    }
+    for r in rows.iter_mut() {
+        r.clear();
+        r.resize(m + 1, 0);
+    }
+    for (j, x) in rows[1].iter_mut().enumerate() {
+        *x = j;
+    }
+    for i in 1..=n {
+        rows.rotate_left(1);
+        // rows[0]: i-2, rows[1]: i-1, rows[2]: i (being written).
+        rows[2][0] = i;
+        let mut best = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[1][j] + 1)
+                .min(rows[2][j - 1] + 1)
+                .min(rows[1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[0][j - 2] + 1);
+            }
+            rows[2][j] = d;
+            best = best.min(d);
+        }
+        if best > k {
+            return false;
+        }
+    }
+    rows[2][m] <= k
+}
+
+/// Splits query words the catalogue does not have as written into the
+/// compound parts it does have, written apart: `lönestatistik` → `lön`
+/// `statistik` (a linking `-s-` or `-e-` dropped, as in
+/// `befolkningstäthet`, `lönestatistik`). Both parts must then match.
+pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Stemmers) {
+    // Whether the catalogue has a word (lower-case) as written, as a
+    // Swedish inflection, or (typing) as the start of one.
+    let known = |lower: &str, prefix: bool| {
+        let folded = fold(lower);
+        !index.folded_range(&folded).is_empty()
+            || (prefix && !index.prefix_range(&folded).is_empty())
+            || index
+                .terms_with_stem_sv(&stemmers.sv(lower))
+                .next()
+                .is_some()
+    };
+    let mut out = Vec::with_capacity(words.len());
+    for w in words.drain(..) {
+        let chars: Vec<(usize, char)> = w.lower.char_indices().collect();
+        let splittable = !w.stop && chars.len() >= 6 && !known(&w.lower, w.prefix);
+        let split = splittable
+            .then(|| {
+                // The longest first part that works, so `lönestatistik`
+                // splits before `statistik`, not inside it.
+                (3..=chars.len() - 3).rev().find_map(|i| {
+                    let at = chars[i].0;
+                    let (left, right) = (&w.lower[..at], &w.lower[at..]);
+                    if !known(right, w.prefix) {
+                        return None;
+                    }
+                    let linked = left
+                        .strip_suffix('s')
+                        .or_else(|| left.strip_suffix('e'))
+                        .filter(|l| l.chars().count() >= 3);
+                    [Some(left), linked]
+                        .into_iter()
+                        .flatten()
+                        .find(|l| known(l, false))
+                        .map(|l| (l.to_string(), right.to_string()))
+                })
+            })
+            .flatten();
+        match split {
+            Some((left, right)) => {
+                let part = |text: &str, prefix: bool| {
+                    let (folded, stem_sv, stem_en) = (
+                        fold(text).into_owned(),
+                        stemmers.sv(text),
+                        stemmers.en(text),
+                    );
+                    QueryWord {
+                        translations: super::glossary::translations(
+                            stemmers, &folded, &stem_sv, &stem_en,
+                        )
+                        .collect(),
+                        lower: text.to_string(),
+                        folded,
+                        stem_sv,
+                        stem_en,
+                        prefix,
+                        stop: false,
+                    }
+                };
+                out.push(part(&left, false));
+                out.push(part(&right, w.prefix));
+            }
+            None => out.push(w),
+        }
+    }
+    *words = out;
+}
+
+/// For a query that found nothing: each word replaced by the vocabulary's
+/// closest term (within two edits, the most used one), if any word changes.
+pub fn suggest(index: &Index, words: &[QueryWord]) -> Option<String> {
+    let mut changed = false;
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let len = w.folded.chars().count();
+        let guessable = len >= 3
+            && !w.folded.chars().any(|c| c.is_ascii_digit())
+            && index.folded_range(&w.folded).is_empty();
+        let k = if len >= TYPO_ONE { 2 } else { 1 };
+        let best = guessable
+            .then(|| {
+                close_terms(index, &w.folded, k)
+                    .max_by_key(|&t| (index.postings(t).len(), std::cmp::Reverse(t)))
+            })
+            .flatten();
+        match best {
+            Some(t) => {
+                changed = true;
+                out.push(index.lower(t).to_string());
+            }
+            None => out.push(w.lower.clone()),
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_are_counted_as_a_person_makes_them() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let mut rows = [Vec::new(), Vec::new(), Vec::new()];
+        let mut within = |a: &str, b: &str, k| within_edits(&c(a), &c(b), k, &mut rows);
+        assert!(within("befolkninng", "befolkning", 1)); // one letter doubled
+        assert!(within("befolknign", "befolkning", 1)); // neighbours swapped
+        assert!(within("befolkning", "befolkming", 1)); // substituted
+        assert!(within("befolkning", "befolkin", 2));
+        assert!(!within("befolkning", "befolkin", 1));
+        assert!(!within("skola", "skolor", 0));
+        assert!(within("skola", "skolor", 2));
+        assert!(within("", "", 0));
+    }
+
+    #[test]
+    fn typo_budget_grows_with_length_and_spares_numbers() {
+        assert_eq!(typo_budget("skol"), 0);
+        assert_eq!(typo_budget("skola"), 1);
+        assert_eq!(typo_budget("befolkning"), 2);
+        assert_eq!(typo_budget("2024"), 0);
+        assert_eq!(typo_budget("sni2007x"), 0);
+    }
 
     fn p(s: &str) -> Vec<QueryWord> {
         parse(s, &Stemmers::new())

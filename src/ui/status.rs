@@ -62,8 +62,18 @@ pub fn ErrorState(error: LoadError) -> impl IntoView {
 pub fn ResultCount() -> impl IntoView {
     let state = expect_context::<Catalogue>();
     let current = move || {
-        let total = state.response.with(|r| r.as_ref().map_or(0, |r| r.total));
-        (texts(state.lang.get()).count)(total)
+        let (total, partial) = state
+            .response
+            .with(|r| r.as_ref().map_or((0, false), |r| (r.total, r.partial)));
+        let t = texts(state.lang.get());
+        let count = (t.count)(total);
+        // Said with the count, so a screen reader hears why the results
+        // do not have every word.
+        if partial {
+            format!("{count}. {}", t.partial_match)
+        } else {
+            count
+        }
     };
     // Shown text lags the real count by the settle time so the live region
     // changes once per pause; the list itself updates at once.
@@ -119,9 +129,27 @@ pub fn Notices() -> impl IntoView {
 pub fn NoResults() -> impl IntoView {
     let state = expect_context::<Catalogue>();
     let t = move || texts(state.lang.get());
+    // The catalogue's closest words, as a button that searches them.
+    let suggestion = move || {
+        state
+            .response
+            .with(|r| r.as_ref().and_then(|r| r.suggestion.clone()))
+    };
     view! {
         <div class="odc-status">
             <p>{move || t().no_results}</p>
+            {move || suggestion().map(|words| {
+                let query = words.clone();
+                view! {
+                    <p class="odc-suggestion">
+                        {t().did_you_mean}" "
+                        <button type="button" class="odc-link-button" on:click=move |_| state.text.set(query.clone())>
+                            {words}
+                        </button>
+                        "?"
+                    </p>
+                }
+            })}
             <p>{move || t().no_results_hint}</p>
             <button type="button" class="odc-button" on:click=move |_| state.clear_filters()>
                 {move || t().clear_all}

@@ -216,3 +216,56 @@ test("axe-core finds no WCAG 2.1 A/AA violations in the results state", async ()
   assert.deepEqual(opened, [], JSON.stringify(opened, null, 2));
   await page.close();
 });
+
+test("no dead ends on the demo: compound parts, stop words and partial matches find datasets", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page, W);
+  const input = page.locator(`${W} input[type=search]`);
+  const titles = () => page.locator(`${W} .odc-result-title button`).allTextContents();
+  // [query, a rule a person would use to call a result relevant, partial?]
+  const cases = [
+    ["befolkning kommun", (t) => /befolkning|kommun/i.test(t), null],
+    ["befolkningen i kommunerna", (t) => /befolkning|kommun/i.test(t), null],
+    ["skola", (t) => /högskol/i.test(t), false],
+    ["lön statistik", (t) => /lön/i.test(t), null],
+    ["statistik om lön", (t) => /lön/i.test(t), null],
+  ];
+  for (const [query, relevant, partial] of cases) {
+    await input.fill(query);
+    const count = await settledCount(page, W);
+    assert.ok(countOf(count) > 0, `${query}: ${count}`);
+    const shown = await titles();
+    assert.ok(shown.some(relevant), `${query}: ${shown.slice(0, 5)}`);
+    if (partial !== null) {
+      assert.equal(/Inga träffar på alla ord/.test(count), partial, `${query}: ${count}`);
+    }
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("typos and compounds written as one word find datasets on the demo; nothing found offers the closest words", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page, W);
+  const input = page.locator(`${W} input[type=search]`);
+  for (const [query, relevant] of [["befolkninng", /befolkning/i], ["lönestatistik", /lön/i]]) {
+    await input.fill(query);
+    assert.ok(countOf(await settledCount(page, W)) > 0, query);
+    const shown = await page.locator(`${W} .odc-result-title button`).allTextContents();
+    assert.ok(shown.some((t) => relevant.test(t)), `${query}: ${shown.slice(0, 5)}`);
+  }
+  // Four letters are matched only as written: nothing, and a suggestion.
+  await input.fill("lönx ");
+  await settledCount(page, W);
+  const suggestion = page.locator(`${W} .odc-suggestion button`);
+  await suggestion.waitFor();
+  assert.match(await page.locator(`${W} .odc-suggestion`).textContent(), /^Menade du \S+\?$/);
+  const words = await suggestion.textContent();
+  await suggestion.click();
+  assert.equal(await input.inputValue(), words);
+  assert.ok(countOf(await settledCount(page, W)) > 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -16,6 +16,7 @@
 
 use open_data_catalogue::model::Dataset;
 use open_data_catalogue::search::{Engine, Facet, Request};
+use open_data_catalogue::vocab;
 
 /// Lower-cases and drops diacritics, written out here rather than taken
 /// from the engine: å, ä, à, á → a; ö, ø, ó, ò → o; é, è, ê, ë → e; etc.
@@ -127,8 +128,11 @@ pub fn facet_values(d: &Dataset, facet: Facet) -> Vec<String> {
 }
 
 /// The text a query is matched against: titles in all languages,
-/// keywords, descriptions in all languages and the publisher's names in all
-/// languages (the fields the engine indexes), folded, one field a line.
+/// keywords, descriptions in all languages, the publisher's names in all
+/// languages and the labels of the themes (Swedish and English) and
+/// licences (the fields the engine indexes), folded, one field a line.
+/// The labels come from `vocab`, the reader/label tables, not from the
+/// search engine this oracle checks.
 pub fn searchable_text(d: &Dataset) -> String {
     let mut parts: Vec<&str> = Vec::new();
     parts.extend(d.title.0.iter().map(|(_, t)| t.as_str()));
@@ -137,6 +141,18 @@ pub fn searchable_text(d: &Dataset) -> String {
     if let Some(p) = &d.publisher {
         parts.extend(p.name.0.iter().map(|(_, t)| t.as_str()));
     }
+    for theme in &d.themes {
+        parts.extend(
+            ["sv", "en"]
+                .into_iter()
+                .filter_map(|l| vocab::theme_label(theme, l)),
+        );
+    }
+    let licences = d
+        .license
+        .iter()
+        .chain(d.distributions.iter().filter_map(|x| x.license.as_ref()));
+    parts.extend(licences.filter_map(|l| vocab::licence_label(l, "sv")));
     fold(&parts.join("\n"))
 }
 

@@ -1,0 +1,104 @@
+//! A small bilingual glossary of open-data words, so that a common English
+//! word finds Swedish-only metadata and the other way round (`population`
+//! → `befolkning`). The pairs follow EuroVoc's Swedish and English labels
+//! for the concepts agencies publish most; each side is one word as a
+//! person types it.
+
+use super::normalize::fold;
+use super::stem::Stemmers;
+
+/// (Swedish, English)
+pub const PAIRS: &[(&str, &str)] = &[
+    ("befolkning", "population"),
+    ("arbetslöshet", "unemployment"),
+    ("sysselsättning", "employment"),
+    ("inkomst", "income"),
+    ("lön", "wage"),
+    ("lön", "salary"),
+    ("skatt", "tax"),
+    ("miljö", "environment"),
+    ("luftkvalitet", "air"),
+    ("vatten", "water"),
+    ("klimat", "climate"),
+    ("utsläpp", "emissions"),
+    ("energi", "energy"),
+    ("skola", "school"),
+    ("utbildning", "education"),
+    ("högskola", "university"),
+    ("hälsa", "health"),
+    ("sjukvård", "healthcare"),
+    ("trafik", "traffic"),
+    ("kollektivtrafik", "transit"),
+    ("väg", "road"),
+    ("järnväg", "railway"),
+    ("cykel", "bicycle"),
+    ("cykel", "bike"),
+    ("bostad", "housing"),
+    ("bostäder", "dwellings"),
+    ("byggande", "construction"),
+    ("kommun", "municipality"),
+    ("län", "county"),
+    ("val", "election"),
+    ("brott", "crime"),
+    ("jordbruk", "agriculture"),
+    ("skog", "forest"),
+    ("fiske", "fishing"),
+    ("handel", "trade"),
+    ("företag", "enterprise"),
+    ("företag", "business"),
+    ("priser", "prices"),
+    ("konsumtion", "consumption"),
+    ("kultur", "culture"),
+    ("bibliotek", "library"),
+    ("karta", "map"),
+    ("väder", "weather"),
+    ("olyckor", "accidents"),
+    ("invandring", "immigration"),
+    ("födda", "births"),
+    ("döda", "deaths"),
+    ("pension", "pension"),
+    ("barn", "children"),
+    ("kvinnor", "women"),
+    ("män", "men"),
+];
+
+/// The other language's words for a query word, given as its folded form
+/// and its folded Swedish and English stems, so that inflections
+/// (`populations`, `befolkningen`) and spellings without å, ä, ö
+/// (`arbetsloshet`) are found too.
+pub fn translations<'a>(
+    stemmers: &'a Stemmers,
+    folded: &'a str,
+    stem_sv: &'a str,
+    stem_en: &'a str,
+) -> impl Iterator<Item = &'static str> + 'a {
+    PAIRS.iter().filter_map(move |&(sv, en)| {
+        if fold(sv) == folded || stemmers.sv(sv) == stem_sv {
+            Some(en)
+        } else if en == folded || stemmers.en(en) == stem_en {
+            Some(sv)
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_directions_with_inflections_and_folded_spellings() {
+        let s = Stemmers::new();
+        let t = |w: &str| {
+            let folded = fold(w);
+            translations(&s, &folded, &s.sv(w), &s.en(w)).collect::<Vec<_>>()
+        };
+        assert_eq!(t("population"), ["befolkning"]);
+        assert_eq!(t("populations"), ["befolkning"]);
+        assert_eq!(t("befolkningen"), ["population"]);
+        assert_eq!(t("cykel"), ["bicycle", "bike"]);
+        assert_eq!(t("arbetsloshet"), ["unemployment"]);
+        assert!(t("xyzzy").is_empty());
+    }
+}
