@@ -10,4 +10,4 @@ cargo test --all-targets
 echo "==> building the widget" >&2
 bash scripts/build.sh
 echo "==> browser tests" >&2
-node --test --test-concurrency=1 tests/browser/ tests/package/
+node --test --test-concurrency=1 tests/browser/ tests/package/ tests/relevance/

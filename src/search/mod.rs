@@ -23,6 +23,7 @@ pub mod facets;
 pub mod filters;
 pub mod fxhash;
 pub mod glossary;
+pub mod highlight;
 pub mod index;
 pub mod normalize;
 pub mod query;
@@ -69,6 +70,10 @@ pub struct Response {
     /// Nothing matched at all: the query with each unknown word replaced by
     /// the closest word of the catalogue ("Menade du …?").
     pub suggestion: Option<String>,
+    /// The catalogue's words the query matched (lower-case, sorted), for
+    /// showing why a result matched ([`highlight`]); at most
+    /// [`query::MAX_SHOWN_TERMS`].
+    pub terms: Vec<String>,
 }
 
 pub struct Engine {
@@ -146,6 +151,7 @@ impl Engine {
         query::split_compounds(&mut words, &self.index, &self.stemmers);
         let mut partial = false;
         if words.is_empty() {
+            self.matcher.forget_terms();
             self.docs.clear();
             self.docs.extend(0..self.index.n_docs() as u32);
         } else {
@@ -196,6 +202,7 @@ impl Engine {
             facets,
             partial,
             suggestion,
+            terms: self.matcher.matched_terms(&self.index),
         }
     }
 

@@ -70,6 +70,10 @@ pub const STOP_WORDS: &[&str] = &[
     "the", "till", "to", "under", "ur", "vad", "var", "vid", "what", "with", "är", "åt", "över",
 ];
 
+/// At most this many matched words are reported for highlighting (a
+/// one-letter prefix matches thousands).
+pub const MAX_SHOWN_TERMS: usize = 256;
+
 /// Shortest word matched inside compounds anywhere; shorter words only
 /// at a compound's start or end, and never shorter than this.
 const COMPOUND_ANYWHERE: usize = 4;
@@ -188,6 +192,8 @@ pub struct Matcher {
     total: Vec<f32>,
     touched: Vec<u32>,
     terms: Vec<(u32, f32)>,
+    /// Every term the last query's words matched.
+    shown: Vec<u32>,
 }
 
 impl Matcher {
@@ -205,6 +211,7 @@ impl Matcher {
             total: vec![0.0; n_docs],
             touched: Vec::new(),
             terms: Vec::new(),
+            shown: Vec::new(),
         }
     }
 
@@ -230,11 +237,17 @@ impl Matcher {
             return false;
         }
         let search_gen = self.next_generation();
+        self.shown.clear();
         // Every document any word matched: how many required words it
         // matched and its score so far.
         let candidates = out;
         for w in words {
             self.collect_terms(index, w);
+            if self.shown.len() < MAX_SHOWN_TERMS {
+                let room = MAX_SHOWN_TERMS - self.shown.len();
+                self.shown
+                    .extend(self.terms.iter().take(room).map(|&(t, _)| t));
+            }
             let word_gen = self.next_generation();
             self.touched.clear();
             for &(term, quality) in &self.terms {
@@ -293,6 +306,23 @@ impl Matcher {
     fn word_score(&self, d: usize) -> f32 {
         let acc = &self.word[d];
         acc.best + OTHER_MATCHES * (acc.sum - acc.best)
+    }
+
+    /// The terms the last [`Matcher::run`] matched, lower-case, sorted.
+    pub fn matched_terms(&self, index: &Index) -> Vec<String> {
+        let mut terms: Vec<String> = self
+            .shown
+            .iter()
+            .map(|&t| index.lower(t).to_string())
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+
+    /// An empty query matched no terms.
+    pub fn forget_terms(&mut self) {
+        self.shown.clear();
     }
 
     /// The score of a document returned by the last [`Matcher::run`].

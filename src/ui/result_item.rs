@@ -5,9 +5,10 @@
 use super::dataset_detail::DatasetDetail;
 use super::labels::facet_value_label;
 use super::state::Catalogue;
-use super::text::{excerpt, heading, lang_attr};
+use super::text::{excerpt, heading, highlighted, lang_attr};
 use crate::i18n::texts;
 use crate::model::Dataset;
+use crate::search::highlight;
 use crate::search::Facet;
 use crate::vocab::distribution_format;
 use leptos::html;
@@ -96,7 +97,7 @@ fn ResultTitle(
                 >
                     {
                         let title = title_text.clone();
-                        move || title().0
+                        move || highlighted(&title().0, &state.matched_terms())
                     }
                 </button>
             }
@@ -144,10 +145,16 @@ fn ResultFacts(dataset: Dataset) -> impl IntoView {
 #[component]
 fn Excerpt(dataset: Dataset) -> impl IntoView {
     let state = expect_context::<Catalogue>();
+    // Around the first word the query matched, so the person sees why.
     let description = move || {
         let ui = state.lang.get().code();
         let (l, text) = dataset.description.get(ui)?;
-        Some((excerpt(text, EXCERPT_CHARS), lang_attr(l, ui)))
+        let terms = state.matched_terms();
+        let shown = match highlight::excerpt_start(text, &terms, EXCERPT_CHARS) {
+            Some(start) => format!("…{}", excerpt(&text[start..], EXCERPT_CHARS)),
+            None => excerpt(text, EXCERPT_CHARS),
+        };
+        Some((highlighted(&shown, &terms), lang_attr(l, ui)))
     };
     move || description().map(|(text, lang)| view! { <p class="odc-excerpt" lang=lang>{text}</p> })
 }

@@ -187,6 +187,12 @@ impl Catalogue {
         state
     }
 
+    /// The catalogue's words the current query matched (for `<mark>`).
+    pub fn matched_terms(&self) -> Vec<String> {
+        self.response
+            .with(|r| r.as_ref().map(|r| r.terms.clone()).unwrap_or_default())
+    }
+
     /// The filter groups shown, in order: the `facets` option less the
     /// locked ones.
     pub fn shown_facets(&self) -> Vec<Facet> {

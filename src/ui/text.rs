@@ -39,3 +39,20 @@ pub fn heading(level: u8, class: &'static str, content: AnyView) -> AnyView {
         _ => view! { <h6 class=class>{content}</h6> }.into_any(),
     }
 }
+
+/// Registry text with the words the query matched in `<mark>` elements,
+/// built as DOM nodes (text stays text).
+pub fn highlighted(text: &str, terms: &[String]) -> AnyView {
+    crate::search::highlight::pieces(text, terms)
+        .into_iter()
+        .map(|(range, marked)| {
+            let piece = text[range].to_string();
+            if marked {
+                view! { <mark>{piece}</mark> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}

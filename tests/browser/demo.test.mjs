@@ -269,3 +269,25 @@ test("typos and compounds written as one word find datasets on the demo; nothing
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the words a query matched are marked in titles and excerpts, as elements, never as markup", async () => {
+  const page = await browser.page();
+  await page.goto(browser.base + "/");
+  await waitForResults(page, W);
+  await page.locator(`${W} input[type=search]`).fill("skola");
+  await settledCount(page, W);
+  const marks = await page.locator(`${W} .odc-result-title mark`).allTextContents();
+  assert.ok(marks.length > 0, "titles have marked words");
+  // Whole word, inflection or compound part: each marked word contains the
+  // stem the person typed.
+  assert.ok(marks.every((m) => /skol/i.test(m)), marks.join(", "));
+  // The excerpt shows the match too, when the description has it.
+  const excerptMarks = await page.locator(`${W} .odc-excerpt mark`).allTextContents();
+  assert.ok(excerptMarks.every((m) => /skol/i.test(m)), excerptMarks.join(", "));
+  // Clearing the search clears the marks.
+  await page.locator(`${W} input[type=search]`).fill("");
+  await settledCount(page, W);
+  assert.equal(await page.locator(`${W} mark`).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

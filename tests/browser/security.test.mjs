@@ -49,7 +49,7 @@ function hostileRegistry() {
   return JSON.stringify({ "@context": CONTEXT["@context"] ?? CONTEXT, "@type": "Catalog", dataset: datasets });
 }
 
-const ALLOWED_TAGS = new Set(["DIV", "P", "SPAN", "UL", "LI", "BUTTON", "INPUT", "LABEL", "FIELDSET", "LEGEND", "H1", "H2", "H3",
+const ALLOWED_TAGS = new Set(["DIV", "P", "SPAN", "MARK", "UL", "LI", "BUTTON", "INPUT", "LABEL", "FIELDSET", "LEGEND", "H1", "H2", "H3",
   "H4", "H5", "H6", "A", "DL", "DT", "DD", "SELECT", "OPTION", "NAV", "ARTICLE"]);
 const ALLOWED_ATTRIBUTES = /^(class|id|type|role|lang|href|for|placeholder|autocomplete|spellcheck|tabindex|value|disabled|aria-[a-z]+)$/;
 
