@@ -268,6 +268,10 @@ impl Matcher {
                     }
                 }
             }
+            // A rarer word says more about what is wanted: "arbetslöshet"
+            // weighs more than "statistik", which a catalogue of statistics
+            // has everywhere (inverse document frequency).
+            let rarity = (1.0 + index.n_docs() as f32 / self.touched.len().max(1) as f32).ln();
             for &doc in &self.touched {
                 let d = doc as usize;
                 if self.doc_mark[d] != search_gen {
@@ -279,7 +283,7 @@ impl Matcher {
                 if !w.stop {
                     self.matched[d] = self.matched[d].saturating_add(1);
                 }
-                self.total[d] += self.word_score(d);
+                self.total[d] += self.word_score(d) * rarity;
             }
         }
         let required = words
@@ -514,6 +518,14 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
                 .next()
                 .is_some()
     };
+    // A first part the catalogue has only inside its own compounds
+    // (`skol` in `högskoleövergångar`, `kvinno` in `kvinnors`): one
+    // vocabulary scan, only for words it does not have as written.
+    let known_inside = |lower: &str| {
+        let folded = fold(lower);
+        folded.chars().count() >= COMPOUND_ANYWHERE
+            && (0..index.n_terms() as u32).any(|t| index.folded(t).contains(folded.as_ref()))
+    };
     let mut out = Vec::with_capacity(words.len());
     for w in words.drain(..) {
         let chars: Vec<(usize, char)> = w.lower.char_indices().collect();
@@ -532,10 +544,10 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
                         .strip_suffix('s')
                         .or_else(|| left.strip_suffix('e'))
                         .filter(|l| l.chars().count() >= 3);
-                    [Some(left), linked]
-                        .into_iter()
-                        .flatten()
+                    let candidates = || [Some(left), linked].into_iter().flatten();
+                    candidates()
                         .find(|l| known(l, false))
+                        .or_else(|| candidates().find(|l| known_inside(l)))
                         .map(|l| (l.to_string(), right.to_string()))
                 })
             })
