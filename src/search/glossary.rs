@@ -6,6 +6,7 @@
 
 use super::normalize::fold;
 use super::stem::Stemmers;
+use std::sync::OnceLock;
 
 /// (Swedish, English)
 pub const PAIRS: &[(&str, &str)] = &[
@@ -67,19 +68,45 @@ pub const PAIRS: &[(&str, &str)] = &[
 /// (`populations`, `befolkningen`) and spellings without å, ä, ö
 /// (`arbetsloshet`) are found too.
 pub fn translations<'a>(
-    stemmers: &'a Stemmers,
+    stemmers: &Stemmers,
     folded: &'a str,
     stem_sv: &'a str,
     stem_en: &'a str,
 ) -> impl Iterator<Item = &'static str> + 'a {
-    PAIRS.iter().filter_map(move |&(sv, en)| {
-        if fold(sv) == folded || stemmers.sv(sv) == stem_sv {
-            Some(en)
-        } else if en == folded || stemmers.en(en) == stem_en {
-            Some(sv)
+    forms(stemmers).iter().filter_map(move |f| {
+        if f.sv_folded == folded || f.sv_stem == stem_sv {
+            Some(f.sv_en.1)
+        } else if f.sv_en.1 == folded || f.en_stem == stem_en {
+            Some(f.sv_en.0)
         } else {
             None
         }
+    })
+}
+
+/// A pair with the forms it is compared in.
+struct Forms {
+    sv_en: (&'static str, &'static str),
+    sv_folded: String,
+    sv_stem: String,
+    en_stem: String,
+}
+
+/// The pairs' folded forms and stems, worked out once rather than for every
+/// query word of every keystroke (the stemmers are deterministic, so the
+/// first caller's do for all).
+fn forms(stemmers: &Stemmers) -> &'static [Forms] {
+    static FORMS: OnceLock<Vec<Forms>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        PAIRS
+            .iter()
+            .map(|&(sv, en)| Forms {
+                sv_en: (sv, en),
+                sv_folded: fold(sv).into_owned(),
+                sv_stem: stemmers.sv(sv),
+                en_stem: stemmers.en(en),
+            })
+            .collect()
     })
 }
 

@@ -398,19 +398,19 @@ impl Matcher {
     /// registry, well under a millisecond.
     fn collect_compounds(&mut self, index: &Index, w: &QueryWord) {
         let len = w.folded.chars().count();
-        if len < COMPOUND_AT_EDGE || w.folded.chars().any(|c| c.is_ascii_digit()) {
+        if len < COMPOUND_AT_EDGE || is_code(&w.folded) {
             return;
         }
+        // The stem is folded already (`Stemmers::sv`).
         let stem = (w.stem_sv.chars().count() >= COMPOUND_ANYWHERE && w.stem_sv != w.folded)
-            .then(|| fold(&w.stem_sv).into_owned());
+            .then_some(w.stem_sv.as_str());
         for t in 0..index.n_terms() as u32 {
             let term = index.folded(t);
             if term.len() <= w.folded.len() {
                 continue;
             }
             let part = if len >= COMPOUND_ANYWHERE {
-                term.contains(w.folded.as_str())
-                    || stem.as_deref().is_some_and(|s| term.contains(s))
+                term.contains(w.folded.as_str()) || stem.is_some_and(|s| term.contains(s))
             } else {
                 // Short words: only whole compound parts at an edge, in the
                 // unfolded spelling ("lön" in "lönestatistik", not "kolon").
@@ -424,9 +424,15 @@ impl Matcher {
     }
 }
 
+/// A number or code (a year, `sni2007`): matched only as written, never as
+/// a compound part, a typo or a suggestion.
+fn is_code(folded: &str) -> bool {
+    folded.chars().any(|c| c.is_ascii_digit())
+}
+
 /// How many edits a word may be off by (0: none).
 fn typo_budget(folded: &str) -> usize {
-    if folded.chars().any(|c| c.is_ascii_digit()) {
+    if is_code(folded) {
         return 0;
     }
     match folded.chars().count() {
@@ -589,9 +595,7 @@ pub fn suggest(index: &Index, words: &[QueryWord]) -> Option<String> {
     let mut out = Vec::with_capacity(words.len());
     for w in words {
         let len = w.folded.chars().count();
-        let guessable = len >= 3
-            && !w.folded.chars().any(|c| c.is_ascii_digit())
-            && index.folded_range(&w.folded).is_empty();
+        let guessable = len >= 3 && !is_code(&w.folded) && index.folded_range(&w.folded).is_empty();
         let k = if len >= TYPO_ONE { 2 } else { 1 };
         let best = guessable
             .then(|| {

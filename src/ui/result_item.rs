@@ -97,7 +97,10 @@ fn ResultTitle(
                 >
                     {
                         let title = title_text.clone();
-                        move || highlighted(&title().0, &state.matched_terms())
+                        move || {
+                            let text = title().0;
+                            state.with_matched_terms(|terms| highlighted(&text, terms))
+                        }
                     }
                 </button>
             }
@@ -149,12 +152,14 @@ fn Excerpt(dataset: Dataset) -> impl IntoView {
     let description = move || {
         let ui = state.lang.get().code();
         let (l, text) = dataset.description.get(ui)?;
-        let terms = state.matched_terms();
-        let shown = match highlight::excerpt_start(text, &terms, EXCERPT_CHARS) {
-            Some(start) => format!("…{}", excerpt(&text[start..], EXCERPT_CHARS)),
-            None => excerpt(text, EXCERPT_CHARS),
-        };
-        Some((highlighted(&shown, &terms), lang_attr(l, ui)))
+        let shown = state.with_matched_terms(|terms| {
+            let shown = match highlight::excerpt_start(text, terms, EXCERPT_CHARS) {
+                Some(start) => format!("…{}", excerpt(&text[start..], EXCERPT_CHARS)),
+                None => excerpt(text, EXCERPT_CHARS),
+            };
+            highlighted(&shown, terms)
+        });
+        Some((shown, lang_attr(l, ui)))
     };
     move || description().map(|(text, lang)| view! { <p class="odc-excerpt" lang=lang>{text}</p> })
 }

@@ -75,6 +75,9 @@ pub struct Catalogue {
     pub page_lang: RwSignal<Option<Lang>>,
     /// Loads and merges the registries; its value is the registry.
     load: Action<Vec<String>, Load>,
+    /// The last load's answer: `load.value()`, made once (each call of
+    /// `Action::value` makes a new mapped signal).
+    loaded: MappedSignal<Option<Load>>,
     /// Whether a load is under way.
     loading: Memo<bool>,
     /// The load under way, aborted when a newer one starts, so a slow old
@@ -168,6 +171,7 @@ impl Catalogue {
             options,
             page_lang,
             load,
+            loaded: loaded_value,
             loading,
             in_flight: StoredValue::new(None),
             urls,
@@ -187,10 +191,11 @@ impl Catalogue {
         state
     }
 
-    /// The catalogue's words the current query matched (for `<mark>`).
-    pub fn matched_terms(&self) -> Vec<String> {
+    /// `f` of the catalogue's words the current query matched (for
+    /// `<mark>`), lent rather than copied for every row.
+    pub fn with_matched_terms<T>(&self, f: impl FnOnce(&[String]) -> T) -> T {
         self.response
-            .with(|r| r.as_ref().map(|r| r.terms.clone()).unwrap_or_default())
+            .with(|r| f(r.as_ref().map_or(&[][..], |r| r.terms.as_slice())))
     }
 
     /// The filter groups shown, in order: the `facets` option less the
@@ -219,7 +224,7 @@ impl Catalogue {
         if self.loading.get() {
             None
         } else {
-            self.load.value().get()
+            self.loaded.get()
         }
     }
 
@@ -297,8 +302,7 @@ impl Catalogue {
     /// The label of a facet value in the UI language (untracked).
     pub fn facet_label(&self, facet: Facet, value: &str) -> String {
         let lang = self.lang.get_untracked();
-        self.load
-            .value()
+        self.loaded
             .with_untracked(|l| {
                 l.as_ref().and_then(|l| l.as_ref().ok()).map(|l| {
                     super::labels::facet_value_label(facet, value, lang.code(), &l.publishers)
