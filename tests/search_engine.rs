@@ -870,3 +870,115 @@ fn typos_find_long_words_and_nothing_found_suggests_the_closest_words() {
     // Found something: no suggestion.
     assert_eq!(e.search(&req("djur")).suggestion, None);
 }
+
+/// One dataset per field a word can be in, titled by where the word is, so
+/// that the expected order reads as the ranking rule.
+fn one_word_in_each_field(word: &str, compound_in_title: &str) -> Vec<Dataset> {
+    let base = |id: &str, title: &str| Dataset {
+        id: id.into(),
+        title: LangText::plain(title),
+        ..Default::default()
+    };
+    vec![
+        Dataset {
+            description: LangText::plain(format!("Mätningar där {word} nämns")),
+            ..base("desc", "in the description")
+        },
+        Dataset {
+            themes: vec![format!("{DT}ENVI")],
+            ..base("theme", "in the theme")
+        },
+        Dataset {
+            publisher: Some(Agent {
+                id: Some("https://example.se/pub".into()),
+                name: LangText::plain(format!("{word} AB")),
+            }),
+            ..base("publisher", "in the publisher")
+        },
+        Dataset {
+            keywords: vec![("sv".into(), word.into())],
+            ..base("keyword", "in a keyword")
+        },
+        base("compound", compound_in_title),
+        base("title", word),
+    ]
+}
+
+#[test]
+fn ranking_by_field_title_then_keyword_then_theme_or_publisher_then_description() {
+    let data = one_word_in_each_field("miljö", "arbetsmiljö in the title");
+    let mut e = engine(&data);
+    let found = search(&data, &mut e, "miljö ");
+    assert_eq!(found[..2], ["miljö", "in a keyword"], "{found:?}");
+    let mut middle = found[2..4].to_vec();
+    middle.sort();
+    assert_eq!(middle, ["in the publisher", "in the theme"], "{found:?}");
+    assert_eq!(found[4..], ["arbetsmiljö in the title", "in the description"], "{found:?}");
+}
+
+#[test]
+fn ranking_a_whole_word_in_the_theme_outranks_the_word_as_a_compound_part_in_a_title() {
+    // "miljö" is the theme's label (data-theme ENVI, "Miljö"); "arbetsmiljö"
+    // (working conditions) is another subject that merely contains it.
+    let data = one_word_in_each_field("miljö", "Arbetsmiljö");
+    let mut e = engine(&data);
+    let found = search(&data, &mut e, "miljö ");
+    let at = |t: &str| found.iter().position(|f| f == t).unwrap();
+    assert!(at("in the theme") < at("Arbetsmiljö"), "{found:?}");
+}
+
+#[test]
+fn ranking_by_match_exact_then_inflection_then_compound_part_and_typos_only_when_nothing_else() {
+    let data = titled(&["Befolkningstäthet", "Befolkningen", "Befolkning"]);
+    let mut e = engine(&data);
+    assert_eq!(
+        search(&data, &mut e, "befolkning "),
+        ["Befolkning", "Befolkningen", "Befolkningstäthet"]
+    );
+    // A typo matches only when the word as written matches nothing; then
+    // every dataset within one edit is found.
+    let typo = search(&data, &mut e, "befolknimg ");
+    assert_eq!(typo, ["Befolkning"], "{typo:?}");
+}
+
+#[test]
+fn a_word_typed_with_a_diacritic_does_not_continue_into_words_without_it() {
+    let data = titled(&["Miljoner kronor", "Miljöer i staden"]);
+    let mut e = engine(&data);
+    // Still being typed (no trailing space): "miljö" → "miljöer" only.
+    assert_eq!(search(&data, &mut e, "miljö"), ["Miljöer i staden"]);
+    // Typed without diacritics, both may be meant.
+    assert_eq!(search(&data, &mut e, "miljo").len(), 2);
+}
+
+#[test]
+fn a_misspelt_word_finds_the_inflections_of_the_word_one_edit_away() {
+    // The catalogue says "pendlare", never "pendling"; "pendlnig" is
+    // "pendling" with two letters swapped, and "pendling" is a form of
+    // the same stem as "pendlare".
+    let data = titled(&["Pendlare över kommungräns", "Folkmängd"]);
+    let mut e = engine(&data);
+    assert_eq!(search(&data, &mut e, "pendlnig"), ["Pendlare över kommungräns"]);
+}
+
+#[test]
+fn a_compound_whose_last_part_the_catalogue_lacks_shows_what_its_first_part_finds() {
+    let data = titled(&["Löner inom staten", "Folkmängd"]);
+    let mut e = engine(&data);
+    let r = e.search(&req("löneutveckling"));
+    assert_eq!(titles(&data, &r), ["Löner inom staten"]);
+    assert!(r.partial, "the answer says it matched only part of the query");
+}
+
+/// Datasets with just these titles (ids d0, d1, …).
+fn titled(titles: &[&str]) -> Vec<Dataset> {
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Dataset {
+            id: format!("d{i}"),
+            title: LangText::plain(*t),
+            ..Default::default()
+        })
+        .collect()
+}

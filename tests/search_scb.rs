@@ -70,10 +70,18 @@ fn swedish_queries_find_what_a_person_expects() {
     // English (the titles are in both languages).
     let (_, hits) = top(&data, &mut e, "unemployment", 3);
     assert!(hits.iter().all(|t| t.contains("arbetslös")), "{hits:?}");
+    // An inflection finds the same datasets, and the same first ones; further
+    // down the exact English word ("population" in an English title) weighs
+    // more against the Swedish words for it (befolkning, folkmängd) than its
+    // inflection does (exact > inflection).
     let (a, ha) = top(&data, &mut e, "population", 10);
     let (b, hb) = top(&data, &mut e, "populations", 10);
-    assert_eq!((a, &ha), (b, &hb));
-    assert!(ha[0].starts_with("befolkning"), "{ha:?}");
+    assert_eq!((a, &ha[..8]), (b, &hb[..8]));
+    // Both Swedish words for it lead (the glossary: befolkning, folkmängd).
+    assert!(
+        ha.iter().all(|t| t.starts_with("befolkning") || t.starts_with("folkmängd")),
+        "{ha:?}"
+    );
 
     let (_, hits) = top(&data, &mut e, "kvinnors lön", 3);
     assert!(
@@ -210,7 +218,7 @@ fn compounds_stop_words_and_partial_matches_leave_no_dead_ends() {
 const SCB_FACET_TEXTS: [&str; 10] = [
     "",
     "befolkning",
-    "folkmängd",
+    "civilstånd",
     "region",
     "arbetslösa",
     "ålder",

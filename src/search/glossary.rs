@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 /// (Swedish, English)
 pub const PAIRS: &[(&str, &str)] = &[
     ("befolkning", "population"),
+    ("folkmängd", "population"),
     ("arbetslöshet", "unemployment"),
     ("sysselsättning", "employment"),
     ("inkomst", "income"),
@@ -66,22 +67,33 @@ pub const PAIRS: &[(&str, &str)] = &[
 /// The other language's words for a query word, given as its folded form
 /// and its folded Swedish and English stems, so that inflections
 /// (`populations`, `befolkningen`) and spellings without å, ä, ö
-/// (`arbetsloshet`) are found too.
-pub fn translations<'a>(
+/// (`arbetsloshet`) are found too. A Swedish word also brings the Swedish
+/// words that share its English one (`befolkning` → `population` →
+/// `folkmängd`): the glossary is a ring of synonyms through English.
+pub fn translations(
     stemmers: &Stemmers,
-    folded: &'a str,
-    stem_sv: &'a str,
-    stem_en: &'a str,
-) -> impl Iterator<Item = &'static str> + 'a {
-    forms(stemmers).iter().filter_map(move |f| {
-        if f.sv_folded == folded || f.sv_stem == stem_sv {
-            Some(f.sv_en.1)
-        } else if f.sv_en.1 == folded || f.en_stem == stem_en {
-            Some(f.sv_en.0)
-        } else {
-            None
+    folded: &str,
+    stem_sv: &str,
+    stem_en: &str,
+) -> Vec<&'static str> {
+    let forms = forms(stemmers);
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut push = |w: &'static str| {
+        if !out.contains(&w) && fold(w) != folded {
+            out.push(w);
         }
-    })
+    };
+    for f in forms {
+        if f.sv_folded == folded || f.sv_stem == stem_sv {
+            push(f.sv_en.1);
+            for g in forms.iter().filter(|g| g.sv_en.1 == f.sv_en.1 && g.sv_en.0 != f.sv_en.0) {
+                push(g.sv_en.0);
+            }
+        } else if f.sv_en.1 == folded || f.en_stem == stem_en {
+            push(f.sv_en.0);
+        }
+    }
+    out
 }
 
 /// A pair with the forms it is compared in.
@@ -119,11 +131,12 @@ mod tests {
         let s = Stemmers::new();
         let t = |w: &str| {
             let folded = fold(w);
-            translations(&s, &folded, &s.sv(w), &s.en(w)).collect::<Vec<_>>()
+            translations(&s, &folded, &s.sv(w), &s.en(w))
         };
-        assert_eq!(t("population"), ["befolkning"]);
-        assert_eq!(t("populations"), ["befolkning"]);
-        assert_eq!(t("befolkningen"), ["population"]);
+        assert_eq!(t("population"), ["befolkning", "folkmängd"]);
+        assert_eq!(t("populations"), ["befolkning", "folkmängd"]);
+        assert_eq!(t("befolkningen"), ["population", "folkmängd"]);
+        assert_eq!(t("folkmangd"), ["population", "befolkning"]);
         assert_eq!(t("cykel"), ["bicycle", "bike"]);
         assert_eq!(t("arbetsloshet"), ["unemployment"]);
         assert!(t("xyzzy").is_empty());

@@ -149,6 +149,7 @@ impl Engine {
     pub fn search(&mut self, request: &Request) -> Response {
         let mut words = query::parse(&request.text, &self.stemmers);
         query::split_compounds(&mut words, &self.index, &self.stemmers);
+        query::respell(&mut words, &self.index, &self.stemmers);
         let mut partial = false;
         if words.is_empty() {
             self.matcher.forget_terms();

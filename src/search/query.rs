@@ -38,8 +38,10 @@ pub const MAX_QUERY_BYTES: usize = 1024;
 
 pub const WEIGHT_TITLE: f32 = 10.0;
 pub const WEIGHT_KEYWORD: f32 = 4.0;
-pub const WEIGHT_PUBLISHER: f32 = 1.2;
-pub const WEIGHT_CONCEPT: f32 = 1.2;
+pub const WEIGHT_PUBLISHER: f32 = 3.0;
+/// Theme and licence labels: a curated word for what the dataset is
+/// about, so a whole-word match here outranks a compound part in a title.
+pub const WEIGHT_CONCEPT: f32 = 3.0;
 pub const WEIGHT_DESCRIPTION: f32 = 1.0;
 
 /// How much a further match (another field, another term) of a query word
@@ -50,10 +52,10 @@ pub const QUALITY_EXACT: f32 = 1.0;
 pub const QUALITY_FOLDED: f32 = 0.85;
 pub const QUALITY_STEM: f32 = 0.7;
 pub const QUALITY_PREFIX: f32 = 0.5;
-pub const QUALITY_COMPOUND: f32 = 0.4;
+pub const QUALITY_COMPOUND: f32 = 0.25;
 /// The other language's word for it (the glossary).
 pub const QUALITY_TRANSLATION: f32 = 0.6;
-pub const QUALITY_TYPO: f32 = 0.3;
+pub const QUALITY_TYPO: f32 = 0.2;
 
 /// Words of this many letters match within one edit, and from
 /// [`TYPO_TWO`] within two; shorter words, and words with digits (years,
@@ -91,6 +93,10 @@ pub struct QueryWord {
     pub stop: bool,
     /// The bilingual glossary's words for it in the other language.
     pub translations: Vec<&'static str>,
+    /// For a misspelt word no term is close to: the Swedish stem of a
+    /// spelling one edit away that the catalogue has in some inflection
+    /// (`pendlnig` → `pendling` → `pendl`, found in `pendlare`).
+    pub respelled_stem: Option<String>,
 }
 
 /// Splits a query into at most [`MAX_WORDS`] distinct words. Never panics.
@@ -111,14 +117,14 @@ pub fn parse(text: &str, stemmers: &Stemmers) -> Vec<QueryWord> {
         }
         let (folded, stem_sv, stem_en) = (fold(&l).into_owned(), stemmers.sv(&l), stemmers.en(&l));
         words.push(QueryWord {
-            translations: super::glossary::translations(stemmers, &folded, &stem_sv, &stem_en)
-                .collect(),
+            translations: super::glossary::translations(stemmers, &folded, &stem_sv, &stem_en),
             folded,
             stem_sv,
             stem_en,
             stop: STOP_WORDS.contains(&l.as_ref()),
             lower: l.into_owned(),
             prefix: false,
+            respelled_stem: None,
         });
     });
     let ends_in_word = text.chars().next_back().is_some_and(|c| !c.is_whitespace());
@@ -355,8 +361,13 @@ impl Matcher {
             }
         }
         if w.prefix {
+            // A word typed with å, ä, ö means them: `miljö` goes on to
+            // `miljöer`, not to `miljoner`. Typed without, it may be either.
+            let typed_diacritics = w.lower != w.folded;
             for t in exact.end..index.prefix_range(&w.folded).end {
-                self.terms.push((t, QUALITY_PREFIX));
+                if !typed_diacritics || index.lower(t).starts_with(w.lower.as_str()) {
+                    self.terms.push((t, QUALITY_PREFIX));
+                }
             }
         }
         self.collect_compounds(index, w);
@@ -388,8 +399,13 @@ impl Matcher {
     /// ([`TYPO_TWO`] or more) of the word: insertion, deletion,
     /// substitution, transposition of neighbours.
     fn collect_typos(&mut self, index: &Index, w: &QueryWord) {
-        for t in close_terms(index, &w.folded, typo_budget(&w.folded)) {
+        for t in close_terms(index, &w.folded, typo_budget(&w.folded), w.prefix) {
             self.terms.push((t, QUALITY_TYPO));
+        }
+        if let Some(stem) = &w.respelled_stem {
+            for t in index.terms_with_stem_sv(stem) {
+                self.terms.push((t, QUALITY_TYPO));
+            }
         }
     }
 
@@ -404,13 +420,29 @@ impl Matcher {
         // The stem is folded already (`Stemmers::sv`).
         let stem = (w.stem_sv.chars().count() >= COMPOUND_ANYWHERE && w.stem_sv != w.folded)
             .then_some(w.stem_sv.as_str());
+        let typed_diacritics = w.lower != w.folded;
+        let stem_lower = stem.and_then(|s| {
+            let n = s.chars().count();
+            w.lower.char_indices().nth(n).map(|(at, _)| &w.lower[..at])
+        });
         for t in 0..index.n_terms() as u32 {
             let term = index.folded(t);
             if term.len() <= w.folded.len() {
                 continue;
             }
             let part = if len >= COMPOUND_ANYWHERE {
-                term.contains(w.folded.as_str()) || stem.is_some_and(|s| term.contains(s))
+                let folded_part =
+                    term.contains(w.folded.as_str()) || stem.is_some_and(|s| term.contains(s));
+                // Typed with å, ä, ö, the part must have them too
+                // (`miljö` in `arbetsmiljö`, not in `miljoner`); the stem
+                // is the word's beginning, so its unfolded spelling is that
+                // many letters of the word.
+                folded_part
+                    && (!typed_diacritics || {
+                        let lower = index.lower(t);
+                        lower.contains(w.lower.as_str())
+                            || stem_lower.is_some_and(|s| lower.contains(s))
+                    })
             } else {
                 // Short words: only whole compound parts at an edge, in the
                 // unfolded spelling ("lön" in "lönestatistik", not "kolon").
@@ -443,8 +475,15 @@ fn typo_budget(folded: &str) -> usize {
 }
 
 /// Vocabulary terms within `k` edits of `folded` (optimal string
-/// alignment distance, on folded forms).
-pub fn close_terms<'a>(index: &'a Index, folded: &str, k: usize) -> impl Iterator<Item = u32> + 'a {
+/// alignment distance, on folded forms); with `prefix`, terms that begin
+/// within `k` edits of it (a word still being typed: `pendlnig` →
+/// `pendlingsstatistik`).
+pub fn close_terms<'a>(
+    index: &'a Index,
+    folded: &str,
+    k: usize,
+    prefix: bool,
+) -> impl Iterator<Item = u32> + 'a {
     let query: Vec<char> = if k == 0 {
         Vec::new()
     } else {
@@ -458,24 +497,33 @@ pub fn close_terms<'a>(index: &'a Index, folded: &str, k: usize) -> impl Iterato
         }
         let term = index.folded(t);
         // Cheap length check first (bytes bound chars from above).
-        if term.len() + k < query.len() || term.chars().count().abs_diff(query.len()) > k {
+        if term.len() + k < query.len()
+            || (!prefix && term.chars().count().abs_diff(query.len()) > k)
+        {
             return false;
         }
         term_chars.clear();
         term_chars.extend(term.chars());
-        within_edits(&query, &term_chars, k, &mut rows)
+        if prefix {
+            // Compare with the term's beginning, a little longer than the
+            // word so that an insertion still lines up.
+            let end = term_chars.len().min(query.len() + k);
+            within_edits(&query, &term_chars[..end], k, true, &mut rows)
+        } else {
+            within_edits(&query, &term_chars, k, false, &mut rows)
+        }
     })
 }
 
 /// Whether `a` and `b` are at most `k` edits apart (insertions, deletions,
-/// substitutions, transpositions of neighbours), stopping as soon as every
-/// alignment is over budget.
-fn within_edits(a: &[char], b: &[char], k: usize, rows: &mut [Vec<usize>; 3]) -> bool {
+/// substitutions, transpositions of neighbours), or with `prefix`, `a` and
+/// some beginning of `b`; stops as soon as every alignment is over budget.
+fn within_edits(a: &[char], b: &[char], k: usize, prefix: bool, rows: &mut [Vec<usize>; 3]) -> bool {
     if a == b {
         return true;
     }
     let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > k {
+    if (!prefix && n.abs_diff(m) > k) || m + k < n {
         return false;
     }
     for r in rows.iter_mut() {
@@ -505,7 +553,11 @@ fn within_edits(a: &[char], b: &[char], k: usize, rows: &mut [Vec<usize>; 3]) ->
             return false;
         }
     }
-    rows[2][m] <= k
+    if prefix {
+        rows[2].iter().any(|&d| d <= k)
+    } else {
+        rows[2][m] <= k
+    }
 }
 
 /// Splits query words the catalogue does not have as written into the
@@ -557,7 +609,36 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
                         .map(|l| (l.to_string(), right.to_string()))
                 })
             })
-            .flatten();
+            .flatten()
+            .or_else(|| {
+                // A compound whose last part the catalogue lacks
+                // (`löneutveckling`): its first part written apart, so the
+                // answer shows what matches some of it, saying so, rather
+                // than nothing. Not when the word is a typo of a term.
+                if !splittable {
+                    return None;
+                }
+                let typo = close_terms(index, &w.folded, typo_budget(&w.folded), w.prefix)
+                    .next()
+                    .is_some();
+                (!typo)
+                    .then(|| {
+                        (3..=chars.len() - 4).rev().find_map(|i| {
+                            let at = chars[i].0;
+                            let (left, right) = (&w.lower[..at], &w.lower[at..]);
+                            let linked = left
+                                .strip_suffix('s')
+                                .or_else(|| left.strip_suffix('e'))
+                                .filter(|l| l.chars().count() >= 3);
+                            [Some(left), linked]
+                                .into_iter()
+                                .flatten()
+                                .find(|l| known(l, false))
+                                .map(|l| (l.to_string(), right.to_string()))
+                        })
+                    })
+                    .flatten()
+            });
         match split {
             Some((left, right)) => {
                 let part = |text: &str, prefix: bool| {
@@ -569,14 +650,14 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
                     QueryWord {
                         translations: super::glossary::translations(
                             stemmers, &folded, &stem_sv, &stem_en,
-                        )
-                        .collect(),
+                        ),
                         lower: text.to_string(),
                         folded,
                         stem_sv,
                         stem_en,
                         prefix,
                         stop: false,
+                        respelled_stem: None,
                     }
                 };
                 out.push(part(&left, false));
@@ -586,6 +667,73 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
         }
     }
     *words = out;
+}
+
+/// Finds [`QueryWord::respelled_stem`] for the words that need it: long
+/// enough for a typo, unknown to the catalogue, and no term within the typo
+/// budget. Each spelling one edit away (about 60 per letter) is stemmed and
+/// looked up; only words that would otherwise find nothing pay for it.
+pub fn respell(words: &mut [QueryWord], index: &Index, stemmers: &Stemmers) {
+    for w in words.iter_mut() {
+        let k = typo_budget(&w.folded);
+        if w.stop
+            || k == 0
+            || !index.folded_range(&w.folded).is_empty()
+            || (w.prefix && !index.prefix_range(&w.folded).is_empty())
+            || index.terms_with_stem_sv(&w.stem_sv).next().is_some()
+            || close_terms(index, &w.folded, k, w.prefix).next().is_some()
+        {
+            continue;
+        }
+        let chars: Vec<char> = w.folded.chars().collect();
+        let mut candidate = String::with_capacity(w.folded.len() + 4);
+        let mut found = None;
+        one_edit_away(&chars, |spelling| {
+            if found.is_some() {
+                return;
+            }
+            candidate.clear();
+            candidate.extend(spelling);
+            let stem = stemmers.sv(&candidate);
+            if stem.chars().count() >= COMPOUND_ANYWHERE && index.terms_with_stem_sv(&stem).next().is_some() {
+                found = Some(stem);
+            }
+        });
+        w.respelled_stem = found;
+    }
+}
+
+/// Calls `each` with every spelling one edit from `word` (a neighbour
+/// swap, a letter dropped, replaced or added; letters a–z, the folded
+/// alphabet), the cheap edits first.
+fn one_edit_away(word: &[char], mut each: impl FnMut(&[char])) {
+    let mut buf: Vec<char> = Vec::with_capacity(word.len() + 1);
+    for i in 1..word.len() {
+        buf.clear();
+        buf.extend_from_slice(word);
+        buf.swap(i - 1, i);
+        each(&buf);
+    }
+    for i in 0..word.len() {
+        buf.clear();
+        buf.extend_from_slice(word);
+        buf.remove(i);
+        each(&buf);
+    }
+    for i in 0..=word.len() {
+        for c in 'a'..='z' {
+            buf.clear();
+            buf.extend_from_slice(word);
+            if i < word.len() {
+                buf[i] = c;
+                each(&buf);
+                buf.clear();
+                buf.extend_from_slice(word);
+            }
+            buf.insert(i, c);
+            each(&buf);
+        }
+    }
 }
 
 /// For a query that found nothing: each word replaced by the vocabulary's
@@ -599,7 +747,7 @@ pub fn suggest(index: &Index, words: &[QueryWord]) -> Option<String> {
         let k = if len >= TYPO_ONE { 2 } else { 1 };
         let best = guessable
             .then(|| {
-                close_terms(index, &w.folded, k)
+                close_terms(index, &w.folded, k, false)
                     .max_by_key(|&t| (index.postings(t).len(), std::cmp::Reverse(t)))
             })
             .flatten();
@@ -622,7 +770,7 @@ mod tests {
     fn edits_are_counted_as_a_person_makes_them() {
         let c = |s: &str| s.chars().collect::<Vec<_>>();
         let mut rows = [Vec::new(), Vec::new(), Vec::new()];
-        let mut within = |a: &str, b: &str, k| within_edits(&c(a), &c(b), k, &mut rows);
+        let mut within = |a: &str, b: &str, k| within_edits(&c(a), &c(b), k, false, &mut rows);
         assert!(within("befolkninng", "befolkning", 1)); // one letter doubled
         assert!(within("befolknign", "befolkning", 1)); // neighbours swapped
         assert!(within("befolkning", "befolkming", 1)); // substituted

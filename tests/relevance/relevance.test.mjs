@@ -115,7 +115,15 @@ test("typos: one letter doubled, missing or swapped in a long word", () => {
 });
 
 test("a compound typed as one word finds its parts: lönestatistik", () => {
-  for (const text of ["lönestatistik", "inkomststatistik"]) assertHit(text);
+  for (const text of ["lönestatistik", "inkomststatistik", "arbetslöshetsstatistik", "skolstatistik", "pendlingsstatistik", "kvinnolöner"]) assertHit(text);
+});
+
+test("a compound whose last part the catalogue lacks shows what its first part finds: löneutveckling", () => {
+  assertHit("löneutveckling");
+});
+
+test("a typo in a word the catalogue has only in other inflections: pendlnig → pendlare", () => {
+  assertHit("pendlnig");
 });
 
 test("the agency's full name finds what its short name publishes", () => {
@@ -123,13 +131,12 @@ test("the agency's full name finds what its short name publishes", () => {
 });
 
 // ---- Asked for by the issue, not satisfied yet (each runs; see its state in the output).
+// The phrases' relevant datasets say "region", never "kommun"; the one
+// environment dataset says "luftkvalitet" (air quality) and has no theme;
+// the catalogue has no transport dataset that says "transport". Each needs
+// knowledge of the subject the engine does not have (EuroVoc's broader
+// terms, SCB's regions covering municipalities).
 const TODO = [
-  ["typo", "pendlnig"],
-  ["compound-query", "arbetslöshetsstatistik"],
-  ["compound-query", "skolstatistik"],
-  ["compound-query", "löneutveckling"],
-  ["compound-query", "pendlingsstatistik"],
-  ["compound-query", "kvinnolöner"],
   ["phrase", "befolkningen i kommunerna"],
   ["phrase", "population of the municipalities"],
   ["theme", "miljö"],
