@@ -9,11 +9,11 @@
 // `import type {} from "open-data-catalogue";` in any TypeScript file.
 
 /** A filter group, as named in the `facets` and `filter-*` attributes. */
-export type Facet = "publisher" | "theme" | "format" | "license" | "access-rights";
+export type Facet = "publisher" | "theme" | "format" | "license" | "access-rights" | "quality";
 
 /** The keys of `MountOptions.filters`: a facet, with `access-rights` also
  *  written `accessRights`. */
-export type FilterKey = "publisher" | "theme" | "format" | "license" | "accessRights" | "access-rights";
+export type FilterKey = "publisher" | "theme" | "format" | "license" | "accessRights" | "access-rights" | "quality";
 
 /**
  * Options of `mount()` and `CatalogueHandle.update()`. They take the same
@@ -31,8 +31,8 @@ export interface MountOptions {
   /** Results per page, 1–200. Default: 20. */
   pageSize?: number;
   /** Default: `"relevance"`. `"title"` is alphabetical in the UI language,
-   *  `"modified"` newest first. */
-  sort?: "relevance" | "title" | "modified";
+   *  `"modified"` newest first, `"quality"` best metadata quality first. */
+  sort?: "relevance" | "title" | "modified" | "quality";
   /** Locked filters: applied, not shown as removable, their filter group
    *  hidden. Values are facet keys (publisher IRI, theme IRI, format label
    *  such as `"CSV"`, licence IRI, access-right IRI). */

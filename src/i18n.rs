@@ -21,6 +21,7 @@ pub struct Texts {
     pub sort_relevance: &'static str,
     pub sort_title: &'static str,
     pub sort_modified: &'static str,
+    pub sort_quality: &'static str,
     pub loading: &'static str,
     pub no_results: &'static str,
     pub no_results_hint: &'static str,
@@ -66,6 +67,11 @@ pub struct Texts {
     pub facet_format: &'static str,
     pub facet_license: &'static str,
     pub facet_access_rights: &'static str,
+    pub facet_quality: &'static str,
+    /// Before a dataset's quality rating ("Metadatakvalitet: Bra, 83 %").
+    pub quality: &'static str,
+    /// Heading of the list of what a dataset's description lacks.
+    pub quality_missing: &'static str,
     pub count: fn(usize) -> String,
     pub page_of: fn(usize, usize) -> String,
     pub http_error: fn(u16) -> String,
@@ -84,6 +90,7 @@ impl Texts {
             Facet::Format => self.facet_format,
             Facet::License => self.facet_license,
             Facet::AccessRights => self.facet_access_rights,
+            Facet::Quality => self.facet_quality,
         }
     }
 }
@@ -109,6 +116,7 @@ static SV: Texts = Texts {
     sort_relevance: "Relevans",
     sort_title: "Titel (A–Ö)",
     sort_modified: "Senast ändrad",
+    sort_quality: "Bäst metadatakvalitet",
     loading: "Hämtar datamängder …",
     no_results: "Inga datamängder matchar din sökning.",
     no_results_hint: "Pröva andra sökord eller ta bort filter.",
@@ -150,6 +158,9 @@ static SV: Texts = Texts {
     facet_format: "Format",
     facet_license: "Licens",
     facet_access_rights: "Åtkomst",
+    facet_quality: "Metadatakvalitet",
+    quality: "Metadatakvalitet",
+    quality_missing: "Det här saknas i beskrivningen",
     count: |n| match n {
         0 => "Inga datamängder".to_string(),
         1 => "1 datamängd".to_string(),
@@ -192,6 +203,7 @@ static EN: Texts = Texts {
     sort_relevance: "Relevance",
     sort_title: "Title (A–Z)",
     sort_modified: "Recently modified",
+    sort_quality: "Best metadata quality",
     loading: "Loading datasets …",
     no_results: "No datasets match your search.",
     no_results_hint: "Try other words or remove filters.",
@@ -233,6 +245,9 @@ static EN: Texts = Texts {
     facet_format: "Format",
     facet_license: "Licence",
     facet_access_rights: "Access",
+    facet_quality: "Metadata quality",
+    quality: "Metadata quality",
+    quality_missing: "What the description lacks",
     count: |n| match n {
         0 => "No datasets".to_string(),
         1 => "1 dataset".to_string(),

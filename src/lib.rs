@@ -15,6 +15,9 @@ pub mod registry;
 pub mod search;
 pub mod url_state;
 pub mod vocab;
+pub mod quality;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod harvest;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;

@@ -134,6 +134,17 @@ pub struct Dataset {
     pub accrual_periodicity: Option<String>,
     /// `dcat:distribution`
     pub distributions: Vec<Distribution>,
+    /// Metadata quality measured when the registry was made (`harvest`):
+    /// `dqv:hasQualityMeasurement`.
+    pub quality: Option<Quality>,
+}
+
+/// A metadata quality score ([`crate::quality::score`]): points earned of
+/// the most the assessed indicators give.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quality {
+    pub points: u32,
+    pub max: u32,
 }
 
 /// A `foaf:Agent` (publisher).

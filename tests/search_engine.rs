@@ -775,7 +775,7 @@ impl Rng {
 pub fn random_filters(rng: &mut Rng, oracle: &Oracle) -> Vec<(Facet, Vec<String>)> {
     let mut filters = Vec::new();
     for _ in 0..rng.below(4) {
-        let facet = Facet::ALL[rng.below(5)];
+        let facet = Facet::ALL[rng.below(Facet::COUNT)];
         let values = oracle.values(facet);
         let mut chosen = Vec::new();
         for _ in 0..1 + rng.below(2) {
@@ -981,4 +981,41 @@ fn titled(titles: &[&str]) -> Vec<Dataset> {
             ..Default::default()
         })
         .collect()
+}
+
+#[test]
+fn sort_quality_lists_the_best_share_of_points_first_unscored_last_ties_by_title() {
+    use open_data_catalogue::model::Quality;
+    let q = |points, max| Some(Quality { points, max });
+    // (title, score): 200/275 = 0.727 beats 250/355 = 0.704; equal shares
+    // (100/200, 50/100) fall back to title order; unscored last.
+    let rows = [
+        ("Bilar", q(250, 355)),
+        ("Cyklar", None),
+        ("Apor", q(200, 275)),
+        ("Djur", q(50, 100)),
+        ("Bussar", q(100, 200)),
+        ("Ankor", None),
+    ];
+    let data: Vec<Dataset> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (t, quality))| Dataset {
+            id: format!("d{i}"),
+            title: LangText::plain(*t),
+            quality: *quality,
+            ..Default::default()
+        })
+        .collect();
+    let mut e = engine(&data);
+    let r = e.search(&Request {
+        sort: Sort::Quality,
+        limit: 10,
+        ..Default::default()
+    });
+    assert_eq!(
+        titles(&data, &r),
+        ["Apor", "Bilar", "Bussar", "Djur", "Ankor", "Cyklar"]
+    );
+    assert_eq!("quality".parse::<Sort>(), Ok(Sort::Quality));
 }

@@ -1,6 +1,10 @@
 //! `open-data-catalogue convert`: reads registries in any supported format
 //! (files or http(s) URLs), merges their datasets and writes one registry
 //! file in the widget's JSON-LD format (docs/registry.md).
+//!
+//! `open-data-catalogue harvest SOURCES --out DIR`: makes a network's
+//! registry from its members' feeds, with a validation and quality report
+//! (`open_data_catalogue::harvest`).
 
 use open_data_catalogue::model::{Catalog, LangText};
 use open_data_catalogue::registry::merge::Merger;
@@ -10,6 +14,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 Usage: open-data-catalogue convert INPUT... --out FILE [--title-sv TEXT] [--title-en TEXT]
+       open-data-catalogue harvest SOURCES --out DIR [--timeout SECONDS] [--per-host N] [--check-links]
 
 Reads DCAT-AP-SE catalogues (RDF/XML, Turtle or the registry JSON-LD),
 merges their datasets (the first dataset with a given id wins) and writes
@@ -22,6 +27,17 @@ one registry file for the widget.
   --title-en TEXT  the merged catalogue's English title
                    (default: the first input's title)
   -h, --help       show this help
+
+harvest: fetches every member's feeds listed in SOURCES (TOML, see the
+README), in parallel and politely, merges them and writes into DIR:
+registry.jsonld, publishers/*.jsonld, report.json and report/index.html.
+A feed that fails is shown from its last good copy. Exit status 0 when the
+registry was written, even if some feeds failed (the report says which).
+
+  --timeout SECONDS  per request (default 30)
+  --per-host N       at most N requests at once to one host (default 2)
+  --check-links      HEAD every access and download URL for the quality
+                     score's accessibility indicators
 ";
 
 /// What the command line asked for.
@@ -43,6 +59,9 @@ const MAX_DOWNLOAD_BYTES: u64 = 256 * 1024 * 1024;
 const PROBLEMS_SHOWN: usize = 5;
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("harvest") {
+        return harvest(std::env::args().skip(2));
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(Parsed::Run(args)) => args,
         Ok(Parsed::Help) => {
@@ -58,6 +77,74 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn harvest(mut argv: impl Iterator<Item = String>) -> ExitCode {
+    use open_data_catalogue::harvest::{run, Options};
+    let mut opts = Options {
+        sources: Default::default(),
+        out: Default::default(),
+        timeout: std::time::Duration::from_secs(30),
+        per_host: 2,
+        check_links: false,
+    };
+    let (mut sources, mut out) = (None, None);
+    let usage = |m: &str| {
+        eprintln!("error: {m}\n\n{USAGE}");
+        ExitCode::from(2)
+    };
+    while let Some(arg) = argv.next() {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "--out" | "-o" => out = argv.next(),
+            "--check-links" => opts.check_links = true,
+            "--timeout" => match argv.next().and_then(|v| v.parse::<f64>().ok()).filter(|v| *v > 0.0 && *v < 3600.0) {
+                Some(v) => opts.timeout = std::time::Duration::from_secs_f64(v),
+                None => return usage("--timeout needs a number of seconds"),
+            },
+            "--per-host" => match argv.next().and_then(|v| v.parse::<usize>().ok()).filter(|v| *v > 0) {
+                Some(v) => opts.per_host = v,
+                None => return usage("--per-host needs a positive number"),
+            },
+            flag if flag.starts_with("--") => return usage(&format!("unknown option {flag}")),
+            path => sources = Some(path.to_string()),
+        }
+    }
+    let (Some(sources), Some(out)) = (sources, out) else {
+        return usage("harvest needs SOURCES and --out DIR");
+    };
+    opts.sources = sources.into();
+    opts.out = out.into();
+    match run(&opts) {
+        Ok(report) => {
+            for m in &report.members {
+                for f in &m.feeds {
+                    eprintln!(
+                        "{}: {} {} ({} datasets){}",
+                        m.name,
+                        f.feed,
+                        f.status,
+                        f.datasets,
+                        f.error.as_deref().map(|e| format!(": {e}")).unwrap_or_default()
+                    );
+                }
+            }
+            eprintln!(
+                "wrote {} datasets to {} (quality {} %)",
+                report.datasets,
+                opts.out.join("registry.jsonld").display(),
+                report.score_percent
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }

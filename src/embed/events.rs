@@ -165,6 +165,10 @@ pub fn facet_values(state: Catalogue) -> JsValue {
     let groups = js_sys::Array::new();
     state.response.with_untracked(|response| {
         for counts in response.iter().flat_map(|r| &r.facets) {
+            // A registry without quality scores has no quality facet.
+            if counts.facet == crate::search::Facet::Quality && counts.values.is_empty() {
+                continue;
+            }
             let values = js_sys::Array::new();
             for (value, count) in &counts.values {
                 values.push(&object(&[

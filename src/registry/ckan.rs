@@ -229,6 +229,7 @@ fn dataset(p: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
         contact_point: contact(&package),
         accrual_periodicity: frequency(&package),
         distributions: distributions(p),
+        quality: None,
     })
 }
 

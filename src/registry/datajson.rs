@@ -123,6 +123,7 @@ fn dataset(r: &Value, taken: &HashSet<String>) -> Result<Dataset, String> {
         contact_point: r.get("contactPoint").and_then(contact),
         accrual_periodicity: field(r, "accrualPeriodicity").map(|f| frequency_iri(&f).unwrap_or(f)),
         distributions: distributions(r),
+        quality: None,
     })
 }
 

@@ -436,6 +436,7 @@ fn dataset(graph: &Graph, node: usize, taken: &HashSet<String>) -> Dataset {
             .map(|c| contact(graph, c)),
         accrual_periodicity: graph.first_string(node, P::AccrualPeriodicity),
         distributions,
+        quality: None,
     }
 }
 

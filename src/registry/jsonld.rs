@@ -301,6 +301,35 @@ struct DatasetRecord {
     #[serde(rename = "accrualPeriodicity")]
     accrual_periodicity: Option<Text>,
     distribution: Many<DistributionRecord>,
+    #[serde(rename = "hasQualityMeasurement")]
+    quality: Many<MeasurementRecord>,
+}
+
+/// A `dqv:QualityMeasurement` of the quality score (see [`QUALITY_POINTS`]).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MeasurementRecord {
+    #[serde(rename = "isMeasurementOf")]
+    of: Option<Text>,
+    value: Option<Text>,
+}
+
+/// The metrics of the quality score this project's `harvest` writes
+/// (`dqv:Metric`s): the points earned and the most that could be.
+pub const QUALITY_POINTS: &str = "https://w3id.org/open-data-catalogue/quality#points";
+pub const QUALITY_MAX: &str = "https://w3id.org/open-data-catalogue/quality#maximum";
+
+fn quality(measurements: Vec<MeasurementRecord>) -> Option<crate::model::Quality> {
+    let value = |metric: &str| {
+        measurements
+            .iter()
+            .find(|m| m.of.as_ref().and_then(|t| t.0.as_deref()) == Some(metric))
+            .and_then(|m| m.value.as_ref()?.0.as_deref()?.parse::<f64>().ok())
+            .filter(|v| v.is_finite() && *v >= 0.0 && *v <= 1e6)
+            .map(|v| v as u32)
+    };
+    let (points, max) = (value(QUALITY_POINTS)?, value(QUALITY_MAX)?);
+    (max > 0 && points <= max).then_some(crate::model::Quality { points, max })
 }
 
 impl DatasetRecord {
@@ -342,6 +371,7 @@ impl DatasetRecord {
                 .into_iter()
                 .map(DistributionRecord::into_distribution)
                 .collect(),
+            quality: quality(self.quality.0),
         }
     }
 }
@@ -655,6 +685,18 @@ fn dataset(d: &Dataset) -> Json {
         o.push(
             "distribution",
             Json::Arr(d.distributions.iter().map(distribution).collect()),
+        );
+    }
+    if let Some(q) = d.quality {
+        let measurement = |metric: &str, value: u32| {
+            Json::Obj(Obj(vec![
+                ("isMeasurementOf".into(), Json::Str(metric.into())),
+                ("value".into(), Json::Value(value.into())),
+            ]))
+        };
+        o.push(
+            "hasQualityMeasurement",
+            Json::Arr(vec![measurement(QUALITY_POINTS, q.points), measurement(QUALITY_MAX, q.max)]),
         );
     }
     Json::Obj(o)

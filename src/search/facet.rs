@@ -11,6 +11,9 @@ pub enum Facet {
     Format,
     License,
     AccessRights,
+    /// The metadata quality rating a harvest gave (`excellent`, `good`,
+    /// `sufficient`, `bad`); shown only when asked for (`facets="… quality"`).
+    Quality,
 }
 
 /// The error of parsing an unknown facet name.
@@ -26,13 +29,15 @@ impl fmt::Display for UnknownFacet {
 impl std::error::Error for UnknownFacet {}
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [
+    pub const ALL: [Facet; Facet::COUNT] = [
         Facet::Publisher,
         Facet::Theme,
         Facet::Format,
         Facet::License,
         Facet::AccessRights,
+        Facet::Quality,
     ];
+    pub const COUNT: usize = 6;
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -41,6 +46,7 @@ impl Facet {
             Facet::Format => "format",
             Facet::License => "license",
             Facet::AccessRights => "access_rights",
+            Facet::Quality => "quality",
         }
     }
 

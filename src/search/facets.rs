@@ -64,6 +64,11 @@ pub fn dataset_values(d: &Dataset, facet: Facet) -> Vec<String> {
                 }
             }
         }
+        Facet::Quality => {
+            if let Some(q) = d.quality {
+                push(quality_code(q))
+            }
+        }
         Facet::AccessRights => {
             if let Some(a) = &d.access_rights {
                 push(a)
@@ -211,6 +216,11 @@ impl<'a> ColumnBuilder<'a> {
                     push(id)
                 }
             }
+            Facet::Quality => {
+                if let Some(id) = d.quality.and_then(|q| interner.borrowed(quality_code(q))) {
+                    push(id)
+                }
+            }
         }
         self.start.push(self.ids.len() as u32);
     }
@@ -272,11 +282,11 @@ pub struct FacetIndex {
 /// Reusable buffers for [`FacetIndex::filter_and_count`].
 #[derive(Default)]
 pub struct FacetScratch {
-    active: [bool; 5],
-    selected: [Vec<bool>; 5],
-    counts: [Vec<u32>; 5],
+    active: [bool; Facet::COUNT],
+    selected: [Vec<bool>; Facet::COUNT],
+    counts: [Vec<u32>; Facet::COUNT],
     /// Selected values that are not in the data, per facet.
-    unknown: [Vec<String>; 5],
+    unknown: [Vec<String>; Facet::COUNT],
     /// A bit per document: is it a result.
     member: Vec<u64>,
 }
@@ -597,4 +607,9 @@ mod tests {
         };
         assert_eq!(dataset_values(&d, Facet::License), ["A", "B"]);
     }
+}
+
+/// A dataset's quality facet value: its rating's code.
+fn quality_code(q: crate::model::Quality) -> &'static str {
+    crate::quality::Rating::of(q.points, q.max).code()
 }

@@ -82,10 +82,12 @@ pub struct Engine {
     facets: FacetIndex,
     title_rank: Vec<u32>,
     modified_rank: Vec<u32>,
+    quality_rank: Vec<u32>,
     /// The documents in title order, and in `modified` order (the inverses
     /// of the ranks).
     title_order: Vec<u32>,
     modified_order: Vec<u32>,
+    quality_order: Vec<u32>,
     matcher: Matcher,
     facet_scratch: FacetScratch,
     docs: Vec<u32>,
@@ -122,12 +124,15 @@ impl Engine {
         let index = Index::build(datasets, &stemmers);
         let title_rank = sort::title_ranks_with(datasets, lang, rank_titles);
         let modified_rank = sort::modified_ranks(datasets, &title_rank);
+        let quality_rank = sort::quality_ranks(datasets, &title_rank);
         Engine {
             stemmers,
             index,
             facets: FacetIndex::build(datasets),
             title_order: inverse(&title_rank),
             modified_order: inverse(&modified_rank),
+            quality_order: inverse(&quality_rank),
+            quality_rank,
             title_rank,
             modified_rank,
             matcher: Matcher::new(datasets.len()),
@@ -192,6 +197,7 @@ impl Engine {
                 by_rank(docs, keys, end, modified, &self.modified_order)
             }
             Sort::Title => by_rank(docs, keys, end, title, &self.title_order),
+            Sort::Quality => by_rank(docs, keys, end, &self.quality_rank, &self.quality_order),
         }
 
         let suggestion = text_found_nothing
@@ -296,6 +302,10 @@ mod tests {
                 title: LangText::plain(format!("{} {}", words[i % 6], words[(i / 6) % 6])),
                 description: LangText::plain(words[(i * 5) % 6]),
                 modified: (i % 4 != 0).then(|| format!("2024-0{}-01", 1 + i % 9)),
+                quality: (i % 3 != 0).then(|| crate::model::Quality {
+                    points: (i as u32 * 7) % 300,
+                    max: 300 + (i as u32 % 2) * 55,
+                }),
                 ..Default::default()
             })
             .collect();

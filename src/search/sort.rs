@@ -24,6 +24,9 @@ pub enum Sort {
     /// Most recently modified first; datasets without a date last (ties:
     /// title order).
     Modified,
+    /// Best metadata quality first (the harvest's score as a share of its
+    /// maximum); datasets without a score last (ties: title order).
+    Quality,
 }
 
 /// The error of parsing an unknown sort name.
@@ -39,13 +42,14 @@ impl fmt::Display for UnknownSort {
 impl std::error::Error for UnknownSort {}
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Title, Sort::Modified];
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Title, Sort::Modified, Sort::Quality];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Relevance => "relevance",
             Sort::Title => "title",
             Sort::Modified => "modified",
+            Sort::Quality => "quality",
         }
     }
 }
@@ -205,6 +209,25 @@ pub fn modified_ranks(datasets: &[Dataset], title_rank: &[u32]) -> Vec<u32> {
             (None, None) => Ordering::Equal,
         };
         by_date.then(title_rank[a as usize].cmp(&title_rank[b as usize]))
+    });
+    ranks(&order)
+}
+
+/// Rank of every dataset by quality score (points of the maximum), best
+/// first, unscored last, ties by title rank.
+pub fn quality_ranks(datasets: &[Dataset], title_rank: &[u32]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..datasets.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (qa, qb) = (datasets[a as usize].quality, datasets[b as usize].quality);
+        let by_score = match (qa, qb) {
+            // a/b > c/d ⇔ a·d > c·b (no floating point, no division by 0).
+            (Some(x), Some(y)) => (u64::from(y.points) * u64::from(x.max))
+                .cmp(&(u64::from(x.points) * u64::from(y.max))),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_score.then(title_rank[a as usize].cmp(&title_rank[b as usize]))
     });
     ranks(&order)
 }

@@ -123,6 +123,26 @@ fn content(dataset: &Dataset, state: Catalogue, close: impl Fn() + Copy + 'stati
         facts.push((t.keywords, keywords.join(", ").into_any()));
     }
 
+    // What the description lacks against DCAT-AP-SE (the harvest's
+    // rules), when quality is shown.
+    let lacking: Vec<&'static str> = if state.shows_quality() {
+        crate::quality::findings(dataset)
+            .iter()
+            .filter_map(|f| crate::quality::Rule::by_id(f.rule))
+            .map(|r| r.problem(ui))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let lacking = (!lacking.is_empty()).then(|| {
+        view! {
+            {heading(level, "odc-detail-heading", t.quality_missing.into_any())}
+            <ul class="odc-quality-missing">
+                {lacking.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+            </ul>
+        }
+    });
+
     let distributions = dataset
         .distributions
         .iter()
@@ -139,6 +159,7 @@ fn content(dataset: &Dataset, state: Catalogue, close: impl Fn() + Copy + 'stati
                 {heading(level, "odc-detail-heading", t.distributions.into_any())}
                 <ul>{distributions}</ul>
             })}
+            {lacking}
             <p>
                 <button type="button" class="odc-link-button" on:click=move |_| close()>
                     {t.close}

@@ -37,6 +37,7 @@ pub fn ResultItem(index: u32) -> impl IntoView {
                 <ResultFacts dataset=dataset.clone() />
                 <Excerpt dataset=dataset.clone() />
                 <FormatBadges dataset=dataset.clone() />
+                <QualityRating dataset=dataset.clone() />
                 <div id=detail_id>
                     <Show when=is_open>
                         <DatasetDetail dataset=dataset.clone() toggle=toggle />
@@ -182,4 +183,23 @@ fn FormatBadges(dataset: Dataset) -> impl IntoView {
             </ul>
         }
     })
+}
+
+/// The metadata quality rating the harvest gave, in words (not colour
+/// alone), when quality is shown ([`Catalogue::shows_quality`]).
+#[component]
+fn QualityRating(dataset: Dataset) -> impl IntoView {
+    let state = expect_context::<Catalogue>();
+    let quality = dataset.quality;
+    move || {
+        let q = quality.filter(|_| state.shows_quality())?;
+        let lang = state.lang.get();
+        let rating = crate::quality::Rating::of(q.points, q.max);
+        let percent = if q.max == 0 { 0 } else { q.points * 100 / q.max };
+        Some(view! {
+            <p class="odc-quality" data-rating=rating.code()>
+                {format!("{}: {} ({percent} %)", texts(lang).quality, rating.label(lang.code()))}
+            </p>
+        })
+    }
 }

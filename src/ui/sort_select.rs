@@ -1,5 +1,6 @@
 //! The sort order: relevance, title (the UI language's alphabetical
-//! order, from `Intl.Collator`), newest modified.
+//! order, from `Intl.Collator`), newest modified, and best metadata quality
+//! when quality is shown.
 
 use super::state::Catalogue;
 use crate::i18n::texts;
@@ -31,6 +32,7 @@ pub fn SortSelect() -> impl IntoView {
                 {option(Sort::Relevance, |t| t.sort_relevance)}
                 {option(Sort::Title, |t| t.sort_title)}
                 {option(Sort::Modified, |t| t.sort_modified)}
+                {move || state.shows_quality().then(|| option(Sort::Quality, |t| t.sort_quality))}
             </select>
         </div>
     }

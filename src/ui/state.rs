@@ -210,6 +210,14 @@ impl Catalogue {
         })
     }
 
+    /// Whether quality is shown: the `quality` facet is asked for
+    /// (`facets="… quality"`), which also shows each dataset's rating and,
+    /// when opened, what its description lacks. Off by default: an agency
+    /// page need not grade its own datasets.
+    pub fn shows_quality(&self) -> bool {
+        self.options.with(|o| o.facets.contains(&Facet::Quality))
+    }
+
     /// The level of the dataset-title headings (`heading-level`).
     pub fn heading_level(&self) -> u8 {
         self.options.with(|o| o.heading_level)

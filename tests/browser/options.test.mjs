@@ -160,6 +160,47 @@ test("facets: 'format theme' after load shows exactly Format then Tema; then 'th
   await page.close();
 });
 
+/** MQA's rating bands (of 405 points) on the share of the maximum, from the
+ * registry's dqv measurements, written out here. */
+function ratingOf(d) {
+  const m = (metric) => list(d.hasQualityMeasurement).find((x) => x.isMeasurementOf.endsWith(metric))?.value;
+  const [points, max] = [m("#points"), m("#maximum")];
+  if (!(max > 0)) return null;
+  const at = (band) => points * 405 >= band * max;
+  return at(351) ? "Utmärkt" : at(221) ? "Bra" : at(121) ? "Godtagbar" : "Bristfällig";
+}
+
+test("facets: adding 'quality' after load shows the quality filter with counts, a rating on every result and, opened, what a dataset lacks", async () => {
+  const page = await loaded(DEMO_URL);
+  const ratings = datasetsOf(DEMO).map(ratingOf);
+  assert.ok(ratings.every(Boolean), "the demo registry is made by harvest: every dataset has a score");
+  assert.equal(await page.locator(`${W} .odc-quality`).count(), 0, "no rating shown by default");
+  await setAttr(page, "facets", "publisher quality");
+  await eventually(() => legends(page), ["Utgivare", "Metadatakvalitet"], "legends after facets='publisher quality'");
+  const group = page.locator(`${W} fieldset.odc-facet`).nth(1);
+  for (const label of new Set(ratings)) {
+    const expected = ratings.filter((r) => r === label).length;
+    const row = group.locator("label", { hasText: label });
+    await eventually(async () => Number(await row.locator(".odc-facet-count").textContent()), expected, `count of ${label}`);
+  }
+  const shown = await page.locator(`${W} .odc-quality`).allTextContents();
+  assert.equal(shown.length, await page.locator(`${W} .odc-result`).count(), "one rating per listed result");
+  for (const text of shown) assert.match(text.trim(), /^Metadatakvalitet: (Utmärkt|Bra|Godtagbar|Bristfällig) \(\d+ %\)$/);
+  // Only the excellent ones: Digg's example; opened, it says what it lacks
+  // (it gives no update frequency: checked by hand in the file).
+  await group.locator("label", { hasText: "Utmärkt" }).locator("input").check();
+  const excellent = ratings.filter((r) => r === "Utmärkt").length;
+  await eventually(() => countNow(page), excellent, "count after ticking Utmärkt");
+  await page.locator(`${W} .odc-result-title button`).first().click();
+  await eventually(async () => (await page.locator(`${W} .odc-quality-missing li`).allTextContents()).join("|"),
+    "Uppdateringsfrekvens anges inte.", "what the opened dataset lacks");
+  // Taken away again: no ratings, no quality filter.
+  await setAttr(page, "facets", "publisher");
+  await eventually(() => page.locator(`${W} .odc-quality`).count(), 0, "ratings after quality is taken away");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 // ---- page-size ----
 
 test("page-size: 20 → 5 after load lists exactly 5 results and the pager says page 1 of 12", async () => {
@@ -187,6 +228,25 @@ test("sort: relevance → title after load lists the first page as Intl.Collator
   await setAttr(page, "sort", "title");
   await eventually(() => titles(page), expected, "first page after sort=title");
   assert.equal(await page.locator(`${W} select#odc-sort`).inputValue(), "title");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("sort: relevance → quality after load lists the best share of quality points first, ties in Intl.Collator('sv') title order", async () => {
+  const collator = new Intl.Collator("sv");
+  const share = (d) => {
+    const m = (metric) => list(d.hasQualityMeasurement).find((x) => x.isMeasurementOf.endsWith(metric))?.value;
+    return m("#points") / m("#maximum");
+  };
+  const expected = [...datasetsOf(DEMO)]
+    .sort((a, b) => share(b) - share(a) || collator.compare(svTitle(a), svTitle(b)))
+    .slice(0, 20)
+    .map(svTitle);
+  const page = await loaded(DEMO_URL, "&facets=publisher%20quality");
+  assert.notDeepEqual(await titles(page), expected, "the default order is not already the quality order");
+  await setAttr(page, "sort", "quality");
+  await eventually(() => titles(page), expected, "first page after sort=quality");
+  assert.equal(await page.locator(`${W} select#odc-sort`).inputValue(), "quality");
   assert.deepEqual(page.errors, []);
   await page.close();
 });

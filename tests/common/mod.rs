@@ -116,6 +116,25 @@ pub fn facet_values(d: &Dataset, facet: Facet) -> Vec<String> {
             .cloned()
             .collect(),
         Facet::AccessRights => d.access_rights.iter().cloned().collect(),
+        // MQA's bands (of 405 points) on the share of the maximum, written
+        // out here rather than taken from `quality`.
+        Facet::Quality => d
+            .quality
+            .iter()
+            .map(|q| {
+                let share = |band: u32| q.max > 0 && q.points * 405 >= band * q.max;
+                if share(351) {
+                    "excellent"
+                } else if share(221) {
+                    "good"
+                } else if share(121) {
+                    "sufficient"
+                } else {
+                    "bad"
+                }
+                .to_string()
+            })
+            .collect(),
     };
     let mut out: Vec<String> = Vec::new();
     for v in raw {
@@ -159,11 +178,11 @@ pub fn searchable_text(d: &Dataset) -> String {
 /// Everything the oracle needs about a catalogue, computed once.
 pub struct Oracle {
     /// Per dataset, per facet (in `Facet::ALL` order), its values.
-    values: Vec<[Vec<String>; 5]>,
+    values: Vec<[Vec<String>; Facet::COUNT]>,
     /// Per dataset, its folded searchable text.
     text: Vec<String>,
     /// Per facet, every value in the data, sorted and distinct.
-    all: [Vec<String>; 5],
+    all: [Vec<String>; Facet::COUNT],
 }
 
 fn slot(facet: Facet) -> usize {
@@ -172,7 +191,7 @@ fn slot(facet: Facet) -> usize {
 
 impl Oracle {
     pub fn new(data: &[Dataset]) -> Oracle {
-        let values: Vec<[Vec<String>; 5]> = data
+        let values: Vec<[Vec<String>; Facet::COUNT]> = data
             .iter()
             .map(|d| Facet::ALL.map(|f| facet_values(d, f)))
             .collect();

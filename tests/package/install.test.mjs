@@ -294,7 +294,7 @@ test("b) bundled with esbuild, the wasm files copied next to the bundle: mount()
     assert.ok(facets.handle.length > 0, "facets() lists the filter groups");
     for (const group of facets.handle) {
       assert.deepEqual(group.keys, ["facet", "values"]);
-      assert.ok(["publisher", "theme", "format", "license", "access-rights"].includes(group.facet), group.facet);
+      assert.ok(["publisher", "theme", "format", "license", "access-rights", "quality"].includes(group.facet), group.facet);
       assert.equal(group.values, true, `${group.facet}: { value, label, count }`);
     }
     assert.deepEqual(facets.element, facets.handle, "the element's facets() for the same registry");

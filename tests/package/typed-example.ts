@@ -30,7 +30,7 @@ export async function example(target: HTMLElement): Promise<CatalogueHandle> {
   const groups: FacetValues[] = handle.facets();
   for (const { facet, values } of groups) {
     const total: number = values.reduce((sum, v) => sum + v.count, 0);
-    console.log(facet satisfies "publisher" | "theme" | "format" | "license" | "access-rights", total, values[0]?.label);
+    console.log(facet satisfies "publisher" | "theme" | "format" | "license" | "access-rights" | "quality", total, values[0]?.label);
   }
   // mount() without options (the element's own attributes are not read).
   const bare = await mount(document.createElement("div"));

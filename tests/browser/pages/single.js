@@ -5,7 +5,7 @@ const params = new URLSearchParams(location.search);
 await customElements.whenDefined("open-data-catalogue");
 const el = document.createElement("open-data-catalogue");
 el.setAttribute("registry", params.get("registry") ?? "");
-for (const name of ["lang", "timeout", "page-size", "max-size"]) {
+for (const name of ["lang", "timeout", "page-size", "max-size", "facets"]) {
   if (params.get(name)) el.setAttribute(name, params.get(name));
 }
 const started = performance.now();
