@@ -54,6 +54,7 @@ pub struct MemberReport {
     pub score_percent: u32,
     pub rating: &'static str,
     pub datasets_by_rating: HashMap<&'static str, usize>,
+    /// Per rule broken: what is wrong, how to fix it, and which datasets.
     pub findings: Vec<FindingReport>,
 }
 
@@ -72,10 +73,9 @@ pub struct FeedReport {
     pub problems: Vec<String>,
 }
 
+/// One rule a member's datasets break, once, with the datasets that do.
 #[derive(Serialize)]
 pub struct FindingReport {
-    pub dataset: String,
-    pub title: String,
     pub rule: &'static str,
     pub obligation: &'static str,
     pub class: &'static str,
@@ -84,6 +84,14 @@ pub struct FindingReport {
     pub problem_en: &'static str,
     pub fix_sv: &'static str,
     pub fix_en: &'static str,
+    pub count: usize,
+    pub datasets: Vec<DatasetRef>,
+}
+
+#[derive(Serialize)]
+pub struct DatasetRef {
+    pub id: String,
+    pub title: String,
 }
 
 /// Runs a harvest; `Err` only when nothing could be written.
@@ -198,22 +206,33 @@ pub fn run(opts: &Options) -> Result<Report, String> {
         sums[m].1 += u64::from(a.max);
         all_points += u64::from(a.points);
         all_max += u64::from(a.max);
-        let title = d.title.text("sv").to_string();
         for f in findings(d) {
             let Some(rule) = crate::quality::Rule::by_id(f.rule) else { continue };
-            member.findings.push(FindingReport {
-                dataset: d.id.clone(),
-                title: title.clone(),
-                rule: rule.id,
-                obligation: rule.obligation.code(),
-                class: rule.class,
-                property: rule.property,
-                problem_sv: rule.problem_sv,
-                problem_en: rule.problem_en,
-                fix_sv: rule.fix_sv,
-                fix_en: rule.fix_en,
-            });
+            let at = match member.findings.iter().position(|x| x.rule == rule.id) {
+                Some(at) => at,
+                None => {
+                    member.findings.push(FindingReport {
+                        rule: rule.id,
+                        obligation: rule.obligation.code(),
+                        class: rule.class,
+                        property: rule.property,
+                        problem_sv: rule.problem_sv,
+                        problem_en: rule.problem_en,
+                        fix_sv: rule.fix_sv,
+                        fix_en: rule.fix_en,
+                        count: 0,
+                        datasets: Vec::new(),
+                    });
+                    member.findings.len() - 1
+                }
+            };
+            let entry = &mut member.findings[at];
+            entry.count += 1;
+            entry.datasets.push(DatasetRef { id: d.id.clone(), title: d.title.text("sv").to_string() });
         }
+    }
+    for member in &mut members {
+        member.findings.sort_by_key(|f| (f.obligation != "mandatory", std::cmp::Reverse(f.count)));
     }
     for (member, (points, max)) in members.iter_mut().zip(sums) {
         member.score_percent = percent(points, max);

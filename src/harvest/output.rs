@@ -3,7 +3,7 @@
 use super::report_html;
 use super::Report;
 use crate::model::Catalog;
-use crate::registry::jsonld::write_registry;
+use crate::registry::jsonld::write_registry_to;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
@@ -18,7 +18,7 @@ pub fn write_all(dir: &Path, merged: &Catalog, report: &Report) -> Result<(), St
         }
         std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
-    write(&dir.join("registry.jsonld"), &write_registry(merged))?;
+    write_streamed(&dir.join("registry.jsonld"), merged)?;
 
     // One file per publisher, so an agency's widget loads only its own.
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
@@ -29,6 +29,7 @@ pub fn write_all(dir: &Path, merged: &Catalog, report: &Report) -> Result<(), St
     }
     let pub_dir = dir.join("publishers");
     let _ = std::fs::remove_dir_all(&pub_dir);
+    std::fs::create_dir_all(&pub_dir).map_err(|e| format!("cannot create {}: {e}", pub_dir.display()))?;
     let mut index = Vec::new();
     let mut used: HashMap<String, usize> = HashMap::new();
     for (key, name) in &keys {
@@ -39,7 +40,7 @@ pub fn write_all(dir: &Path, merged: &Catalog, report: &Report) -> Result<(), St
             file = format!("{file}-{n}");
         }
         let catalog = super::publisher_catalog(merged, key);
-        write(&pub_dir.join(format!("{file}.jsonld")), &write_registry(&catalog))?;
+        write_streamed(&pub_dir.join(format!("{file}.jsonld")), &catalog)?;
         index.push(serde_json::json!({
             "publisher": key, "name": name, "file": format!("{file}.jsonld"), "datasets": catalog.datasets.len()
         }));
@@ -48,6 +49,14 @@ pub fn write_all(dir: &Path, merged: &Catalog, report: &Report) -> Result<(), St
     write(&dir.join("report.json"), &serde_json::to_string_pretty(report).unwrap_or_default())?;
     write(&dir.join("report").join("index.html"), &report_html::render(report))?;
     Ok(())
+}
+
+fn write_streamed(path: &Path, catalog: &Catalog) -> Result<(), String> {
+    let file = std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    write_registry_to(catalog, &mut out)
+        .and_then(|()| std::io::Write::flush(&mut out))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// A file name from a publisher's name: lower-case ASCII, å/ä → a, ö → o.

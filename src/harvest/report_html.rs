@@ -7,6 +7,9 @@ use super::{MemberReport, Report};
 use crate::quality::Rating;
 use std::fmt::Write;
 
+/// Datasets named per finding in the page (all of them are in report.json).
+const SHOWN_DATASETS: usize = 50;
+
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -117,17 +120,23 @@ fn member(h: &mut String, i: usize, m: &MemberReport) {
     } else {
         let _ = write!(
             h,
-            r#"<table><caption>Att åtgärda ({n}) <span lang="en">/ To fix ({n})</span></caption>
-<thead><tr><th scope="col">Datamängd / Dataset</th><th scope="col">Egenskap / Property</th><th scope="col">Krav / Obligation</th><th scope="col">Problem</th><th scope="col">Åtgärd / Fix</th></tr></thead><tbody>
-"#,
-            n = m.findings.len()
+            r#"<table><caption>Att åtgärda <span lang="en">/ To fix</span></caption>
+<thead><tr><th scope="col">Egenskap / Property</th><th scope="col">Krav / Obligation</th><th scope="col">Problem</th><th scope="col">Åtgärd / Fix</th><th scope="col">Datamängder / Datasets</th></tr></thead><tbody>
+"#
         );
         for f in &m.findings {
             let mandatory = f.obligation == "mandatory";
+            let mut list = String::new();
+            for d in f.datasets.iter().take(SHOWN_DATASETS) {
+                let _ = write!(list, "<li>{}</li>", esc(if d.title.is_empty() { &d.id } else { &d.title }));
+            }
+            let more = f.count.saturating_sub(SHOWN_DATASETS);
+            if more > 0 {
+                let _ = write!(list, "<li>… {more} till / more (report.json)</li>");
+            }
             let _ = writeln!(
                 h,
-                r#"<tr><td>{}</td><td><code>{}</code> ({})</td><td{}>{}</td><td>{}<br><span lang="en">{}</span></td><td>{}<br><span lang="en">{}</span></td></tr>"#,
-                esc(if f.title.is_empty() { &f.dataset } else { &f.title }),
+                r#"<tr><td><code>{}</code> ({})</td><td{}>{}</td><td>{}<br><span lang="en">{}</span></td><td>{}<br><span lang="en">{}</span></td><td><details><summary>{}</summary><ul>{}</ul></details></td></tr>"#,
                 esc(f.property),
                 esc(f.class),
                 if mandatory { r#" class="mandatory""# } else { "" },
@@ -135,7 +144,9 @@ fn member(h: &mut String, i: usize, m: &MemberReport) {
                 esc(f.problem_sv),
                 esc(f.problem_en),
                 esc(f.fix_sv),
-                esc(f.fix_en)
+                esc(f.fix_en),
+                f.count,
+                list
             );
         }
         h.push_str("</tbody></table>\n");

@@ -623,6 +623,16 @@ impl<'de> Visitor<'de> for LangVisitor {
 ///
 /// `skipped` and `problems` describe one read and are not written.
 pub fn write_registry(catalog: &Catalog) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_registry_to(catalog, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`write_registry`] into `out`, one dataset at a time, so a registry of
+/// 100,000 datasets is never held a second time as text or as a JSON tree
+/// (the `harvest` command's memory). The bytes are the same.
+pub fn write_registry_to(catalog: &Catalog, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let context: serde_json::Value = serde_json::from_str(CONTEXT).unwrap_or_default();
     let mut top = Obj::new();
     top.push("@context", Json::Value(context));
@@ -635,13 +645,28 @@ pub fn write_registry(catalog: &Catalog) -> String {
     if let Some(publisher) = &catalog.publisher {
         top.push("publisher", agent(publisher));
     }
-    top.push(
-        "dataset",
-        Json::Arr(catalog.datasets.iter().map(dataset).collect()),
-    );
-    let mut out = serde_json::to_string_pretty(&Json::Obj(top)).unwrap_or_default();
-    out.push('\n');
-    out
+    let head = serde_json::to_string_pretty(&Json::Obj(top)).unwrap_or_default();
+    // The head without its closing brace, then the datasets, indented as
+    // one pretty-printed document would have them.
+    let head = head.strip_suffix('}').unwrap_or(&head).trim_end();
+    out.write_all(head.as_bytes())?;
+    if catalog.datasets.is_empty() {
+        out.write_all(b",\n  \"dataset\": []\n}\n")?;
+        return Ok(());
+    }
+    out.write_all(b",\n  \"dataset\": [")?;
+    for (i, d) in catalog.datasets.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let text = serde_json::to_string_pretty(&dataset(d)).unwrap_or_default();
+        for (j, line) in text.lines().enumerate() {
+            if j > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"    ")?;
+            out.write_all(line.as_bytes())?;
+        }
+    }
+    out.write_all(b"\n  ]\n}\n")
 }
 
 fn dataset(d: &Dataset) -> Json {
