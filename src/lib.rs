@@ -16,6 +16,7 @@ pub mod search;
 pub mod url_state;
 pub mod vocab;
 pub mod quality;
+pub mod remote;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod harvest;
 

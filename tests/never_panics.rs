@@ -22,6 +22,9 @@ use std::sync::OnceLock;
 /// Reads `text` through every public reader entry point, with and without
 /// a base. Only panics matter; the result is ignored.
 fn read_all_ways(text: &str) {
+    // The search services' answers are registry content too.
+    let _ = open_data_catalogue::remote::entrystore::EntryStore::parse(text);
+    let _ = open_data_catalogue::remote::ckan::Ckan::parse(text);
     let _ = read(text);
     let _ = read_with_base(text, Some("https://example.se/data/catalog.jsonld"));
     let _ = read_with_base(text, Some("not a base"));
@@ -385,6 +388,29 @@ proptest! {
     #[test]
     fn read_arbitrary_text(text in any_text()) {
         read_all_ways(&text);
+    }
+
+    #[test]
+    fn remote_queries_from_arbitrary_requests(text in any_text(), value in any_text(), offset in 0usize..usize::MAX, limit in 0usize..usize::MAX) {
+        let mut filters = open_data_catalogue::search::Filters::new();
+        for f in Facet::ALL {
+            filters.add(f, &value);
+        }
+        for sort in Sort::ALL {
+            let request = Request { text: text.clone(), filters: filters.clone(), sort, offset, limit };
+            // The page, and one per selected facet the service has (a
+            // blank value selects nothing).
+            let selected = |has: &dyn Fn(Facet) -> bool| 1 + Facet::ALL.iter().filter(|f| has(**f) && filters.has(**f)).count();
+            let planned = open_data_catalogue::remote::entrystore::EntryStore::new(&value).requests(&request, &Facet::ALL, "sv");
+            prop_assert_eq!(planned.len(), selected(&|f| open_data_catalogue::remote::entrystore::field(f).is_some()));
+            let planned = open_data_catalogue::remote::ckan::Ckan::new(&value).requests(&request, &Facet::ALL);
+            prop_assert_eq!(planned.len(), selected(&|f| open_data_catalogue::remote::ckan::field(f).is_some()));
+            // Everything after the webmaster's base address is encoded.
+            for p in &planned {
+                let query = &p.url[p.url.rfind("package_search?q=").unwrap()..];
+                prop_assert!(!query.contains(' ') && !query.contains('"') && !query.contains('#'), "{}", query);
+            }
+        }
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct Fetched {
 /// The feed's text, or why there is none (failed and nothing kept).
 pub type FetchResult = Result<Fetched, String>;
 
+/// A feed's result and, when it came fresh, the state to remember.
+type Outcome = (FetchResult, Option<FeedState>);
+
 pub struct Limits {
     pub timeout: Duration,
     pub per_host: usize,
@@ -48,7 +51,7 @@ pub fn fetch_all(feeds: &[Feed], state: &mut State, dir: &Path, limits: &Limits)
         .into();
     let previous: Vec<Option<FeedState>> = feeds.iter().map(|f| state.get(f).cloned()).collect();
     let gate = HostGate::new(limits.per_host);
-    let results: Vec<Mutex<Option<(FetchResult, Option<FeedState>)>>> =
+    let results: Vec<Mutex<Option<Outcome>>> =
         feeds.iter().map(|_| Mutex::new(None)).collect();
     let next = Mutex::new(0usize);
     let workers = feeds.len().clamp(1, 16);

@@ -172,10 +172,7 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     merged.title.insert("en", sources.title_en.clone().unwrap_or_else(|| "The network's datasets".into()));
 
     let checker = opts.check_links.then(|| output::LinkChecker::new(opts.timeout, opts.per_host));
-    let reachable = checker.as_ref().map(|c| {
-        c.check_all(&merged.datasets);
-        c
-    });
+    let reachable = checker.as_ref().inspect(|c| c.check_all(&merged.datasets));
     let reach_fn = reachable.map(|c| move |u: &str| c.ok(u));
     let mut members: Vec<MemberReport> = sources
         .members
@@ -250,7 +247,7 @@ pub fn run(opts: &Options) -> Result<Report, String> {
 }
 
 fn percent(points: u64, max: u64) -> u32 {
-    if max == 0 { 0 } else { (points * 100 / max) as u32 }
+    (points * 100).checked_div(max).unwrap_or(0) as u32
 }
 
 /// The current UTC time as ISO 8601 (`2026-12-02T21:36:00Z`).

@@ -27,6 +27,7 @@ mod jsonld_nodes;
 pub mod merge;
 #[cfg(any(not(target_arch = "wasm32"), feature = "rdf-module"))]
 pub mod rdf;
+pub mod rdf_json;
 mod report;
 pub mod url;
 

@@ -494,6 +494,11 @@ impl FacetIndex {
     }
 }
 
+/// A dataset's quality facet value: its rating's code.
+fn quality_code(q: crate::model::Quality) -> &'static str {
+    crate::quality::Rating::of(q.points, q.max).code()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -607,9 +612,4 @@ mod tests {
         };
         assert_eq!(dataset_values(&d, Facet::License), ["A", "B"]);
     }
-}
-
-/// A dataset's quality facet value: its rating's code.
-fn quality_code(q: crate::model::Quality) -> &'static str {
-    crate::quality::Rating::of(q.points, q.max).code()
 }
