@@ -23,6 +23,8 @@ export interface MountOptions {
   /** URL of the registry, relative to the page; several are loaded in
    *  parallel and merged (duplicates by dataset IRI dropped). Required. */
   registry?: string | string[];
+  /** `"file"`, `"entrystore"` or `"ckan"`; recognised from the URL when absent. */
+  registryType?: "file" | "entrystore" | "ckan";
   /** UI language. Default: the element's or nearest ancestor's `lang`, else `"sv"`. */
   lang?: "sv" | "en";
   /** Which filter groups show, in order: a facet, a list of facets, or a

@@ -8,7 +8,7 @@ import init, { Widget } from "./odc_core.js";
 
 const TAG = "open-data-catalogue";
 const FACETS = ["publisher", "theme", "format", "license", "access-rights"];
-const OBSERVED = ["registry", "lang", "facets", "page-size", "sort", "heading-level", "timeout", "max-size", "url-state"].concat(
+const OBSERVED = ["registry", "registry-type", "lang", "facets", "page-size", "sort", "heading-level", "timeout", "max-size", "url-state"].concat(
   FACETS.map((f) => "filter-" + f),
 );
 

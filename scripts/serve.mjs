@@ -1,12 +1,16 @@
 // A small static server for the demo and the browser tests: serves the
 // repository root on 127.0.0.1, with `/` showing the demo page
-// (redirected to /www/). Only files below the root are served.
+// (redirected to /www/). Only files below the root are served. `/store/`
+// is a local EntryStore search service (scripts/services/entrystore.mjs)
+// over the demo's real registry and two more real Swedish catalogues, for
+// the demo's widget that searches the registry where it lives.
 //
 //   node scripts/serve.mjs [--port 8080]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createEntryStore } from "./services/entrystore.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -26,9 +30,21 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** The catalogue the local search services hold: real Swedish registries. */
+export const SERVICE_CATALOGUE = [
+  join(ROOT, "www/data/registry.jsonld"),
+  join(ROOT, "tests/relevance/corpus/openumea-opennorth.jsonld"),
+  join(ROOT, "tests/relevance/corpus/ckanext-dcat-sweden.jsonld"),
+];
+
 export function serve({ port = 0, headers = {} } = {}) {
+  let entrystore;
   const server = createServer(async (req, res) => {
     try {
+      if (req.url.startsWith("/store/")) {
+        entrystore ??= createEntryStore(SERVICE_CATALOGUE);
+        if (await entrystore.handle(req, res)) return;
+      }
       const url = new URL(req.url, "http://localhost");
       let path = decodeURIComponent(url.pathname);
       // The demo's page links its files relatively, so it lives at /www/.

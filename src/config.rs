@@ -53,6 +53,8 @@ pub struct Options {
     pub url_state: Option<String>,
     /// The size limit in megabytes (`max-size`).
     pub max_size_mb: u32,
+    /// Whether `registry` is a file or a search service (`registry-type`).
+    pub registry_type: crate::remote::RegistryType,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +94,7 @@ impl Default for Options {
             timeout_secs: DEFAULT_TIMEOUT_SECS,
             url_state: None,
             max_size_mb: DEFAULT_MAX_SIZE_MB,
+            registry_type: crate::remote::RegistryType::Auto,
         }
     }
 }
@@ -114,6 +117,7 @@ impl Options {
                 "heading-level" => options.heading_level = parse_heading_level(value),
                 "timeout" => options.timeout_secs = parse_timeout(value),
                 "max-size" => options.max_size_mb = parse_max_size(value),
+                "registry-type" => options.registry_type = crate::remote::RegistryType::parse(value),
                 "url-state" => options.url_state = Some(crate::url_state::prefix_for(value)),
                 _ => {
                     if let Some((facet, values)) = Filters::attribute(&name, value) {
@@ -156,6 +160,9 @@ impl Options {
         }
         if let Some(level) = raw.heading_level {
             options.heading_level = parse_heading_level(&level.to_string());
+        }
+        if let Some(kind) = raw.registry_type {
+            options.registry_type = crate::remote::RegistryType::parse(&kind);
         }
         for (name, values) in raw.filters {
             if let Ok(facet) = name.parse::<Facet>() {
@@ -212,6 +219,7 @@ pub struct JsOptions {
     pub timeout: Option<f64>,
     pub max_size: Option<f64>,
     pub url_state: Option<UrlStateOption>,
+    pub registry_type: Option<String>,
     pub filters: std::collections::BTreeMap<String, OneOrMany>,
 }
 

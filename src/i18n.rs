@@ -27,6 +27,8 @@ pub struct Texts {
     pub no_results_hint: &'static str,
     /// No dataset matched every word; the results match some of them.
     pub partial_match: &'static str,
+    /// A search service answered with results but not every filter count.
+    pub facets_unavailable: &'static str,
     /// Before a suggested query when nothing matched: "Did you mean".
     pub did_you_mean: &'static str,
     pub retry: &'static str,
@@ -121,6 +123,7 @@ static SV: Texts = Texts {
     no_results: "Inga datamängder matchar din sökning.",
     no_results_hint: "Pröva andra sökord eller ta bort filter.",
     partial_match: "Inga träffar på alla ord – visar träffar på några av dem.",
+    facets_unavailable: "Några filter kunde inte räknas just nu; träffarna stämmer.",
     did_you_mean: "Menade du",
     retry: "Försök igen",
     reload: "Ladda om sidan",
@@ -208,6 +211,7 @@ static EN: Texts = Texts {
     no_results: "No datasets match your search.",
     no_results_hint: "Try other words or remove filters.",
     partial_match: "No results for all the words – showing results for some of them.",
+    facets_unavailable: "Some filters could not be counted just now; the results are right.",
     did_you_mean: "Did you mean",
     retry: "Try again",
     reload: "Reload the page",

@@ -38,6 +38,8 @@ fn search_facets_become_counts_sorted_by_count() {
     let publisher = page.facets.iter().find(|f| f.facet == Facet::Publisher).unwrap();
     assert_eq!(publisher.values, [("cryos".to_string(), 3), ("wsl".to_string(), 2)]);
     assert!(page.facets.iter().any(|f| f.facet == Facet::Format && f.values == [("CSV".to_string(), 5)]));
+    // Organisation titles name publishers that are not on the page.
+    assert_eq!(page.publisher_names, [("wsl".to_string(), "WSL".to_string()), ("cryos".to_string(), "CRYOS".to_string())]);
 }
 
 #[test]

@@ -504,7 +504,7 @@ const preview = document.createElement("open-data-catalogue");
 preview.id = "preview";
 let loadedRegistry = null;
 
-const OBSERVED = ["registry", "lang", "facets", "page-size", "sort", "heading-level", "timeout", "max-size", "url-state"]
+const OBSERVED = ["registry", "registry-type", "lang", "facets", "page-size", "sort", "heading-level", "timeout", "max-size", "url-state"]
   .concat(FACET_KEYS.map((k) => `filter-${k}`));
 
 function updatePreview(s) {

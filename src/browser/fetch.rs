@@ -39,7 +39,18 @@ pub async fn fetch_text(
     timeout: Duration,
     max_bytes: u64,
 ) -> Result<String, FetchError> {
-    let controller = AbortController::new().ok();
+    fetch_text_with(url, timeout, max_bytes, AbortController::new().ok()).await
+}
+
+/// [`fetch_text`] that `controller` can also cancel (a newer search made
+/// this one pointless); a cancelled fetch ends as [`FetchError::Timeout`],
+/// which the caller, knowing it cancelled, ignores.
+pub async fn fetch_text_with(
+    url: &str,
+    timeout: Duration,
+    max_bytes: u64,
+    controller: Option<AbortController>,
+) -> Result<String, FetchError> {
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller
         .clone()

@@ -122,6 +122,14 @@ impl Ckan {
         };
         skipped = skipped.max(n_results.saturating_sub(datasets.len()));
         let mut facets = Vec::new();
+        let mut publisher_names = Vec::new();
+        if let Some(items) = result.pointer("/search_facets/organization/items").and_then(Value::as_array) {
+            for i in items {
+                if let (Some(n), Some(d)) = (i.get("name").and_then(Value::as_str), i.get("display_name").and_then(Value::as_str)) {
+                    publisher_names.push((n.to_string(), d.to_string()));
+                }
+            }
+        }
         if let Some(sf) = result.get("search_facets").and_then(Value::as_object) {
             for facet in Facet::ALL {
                 let Some(items) = field(facet).and_then(|f| sf.get(f)?.get("items")?.as_array()) else {
@@ -135,7 +143,7 @@ impl Ckan {
                 facets.push(FacetCounts { facet, values });
             }
         }
-        Ok(RemotePage { total, datasets, facets, skipped })
+        Ok(RemotePage { total, datasets, facets, skipped, publisher_names })
     }
 }
 

@@ -177,7 +177,7 @@ impl EntryStore {
                 Some(FacetCounts { facet, values })
             })
             .collect();
-        Ok(RemotePage { total, datasets, facets, skipped })
+        Ok(RemotePage { total, datasets, facets, skipped, publisher_names: Vec::new() })
     }
 }
 

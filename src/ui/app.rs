@@ -15,14 +15,25 @@ use leptos::prelude::*;
 pub fn App(state: Catalogue) -> impl IntoView {
     provide_context(state);
     let has_facets = move || !state.shown_facets().is_empty();
+    // What the layout depends on: loading, failed, or which registry is on
+    // show. A search service's answers (a new page each query) keep one
+    // layout, whose parts follow the answers, so focus stays where it is.
+    let phase = Memo::new(move |_| match state.registry() {
+        None => Phase::Loading,
+        Some(Err(failure)) => Phase::Failed(failure),
+        Some(Ok(loaded)) if state.is_remote() => {
+            let _ = loaded;
+            Phase::Ready(0)
+        }
+        Some(Ok(loaded)) => Phase::Ready(std::rc::Rc::as_ptr(&loaded) as usize),
+    });
     view! {
         <div class="odc" lang=move || state.lang.get().code()>
             <SearchBox />
-            {move || match state.registry() {
-                None => view! { <Loading /> }.into_any(),
-                Some(load) => match load {
-                Err(failure) => view! { <ErrorState error=failure.error /> }.into_any(),
-                Ok(_) => view! {
+            {move || match phase.get() {
+                Phase::Loading => view! { <Loading /> }.into_any(),
+                Phase::Failed(failure) => view! { <ErrorState error=failure.error /> }.into_any(),
+                Phase::Ready(_) => view! {
                     <div class="odc-layout" class:odc-no-facets=move || !has_facets()>
                         <Show when=has_facets>
                             <FacetsPanel />
@@ -39,7 +50,16 @@ pub fn App(state: Catalogue) -> impl IntoView {
                         </div>
                     </div>
                 }.into_any(),
-            }}}
+            }}
         </div>
     }
+}
+
+/// The widget's state as far as the layout is concerned.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(super::state::Failure),
+    /// Which registry (its address; 0 for a search service).
+    Ready(usize),
 }

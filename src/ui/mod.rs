@@ -14,6 +14,7 @@ mod labels;
 mod load;
 mod loaded;
 mod pager;
+mod remote;
 mod result_item;
 mod result_list;
 mod search_box;

@@ -10,10 +10,21 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultList() -> impl IntoView {
     let state = expect_context::<Catalogue>();
+    // (position, dataset IRI): keyed by the dataset, so a row stays when
+    // its dataset stays, also when a search service's page holds it at
+    // another position.
     let hits = move || {
-        state
-            .response
-            .with(|r| r.as_ref().map(|r| r.hits.clone()).unwrap_or_default())
+        let loaded = state.loaded();
+        state.response.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.hits
+                        .iter()
+                        .map(|&i| (i, loaded.as_ref().and_then(|l| l.dataset(i)).map(|d| d.id.clone())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     };
     let empty = move || {
         state
@@ -22,8 +33,14 @@ pub fn ResultList() -> impl IntoView {
     };
     view! {
         <Show when=move || !empty() fallback=|| view! { <NoResults /> }>
-            <ul id="odc-results" class="odc-results" tabindex="-1" aria-label=move || texts(state.lang.get()).results_label>
-                <For each=hits key=|index| *index let(index)>
+            <ul
+                id="odc-results"
+                class="odc-results"
+                tabindex="-1"
+                aria-label=move || texts(state.lang.get()).results_label
+                aria-busy=move || state.busy().then_some("true")
+            >
+                <For each=hits key=|hit| hit.clone() let((index, _id))>
                     <ResultItem index=index />
                 </For>
             </ul>

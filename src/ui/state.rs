@@ -9,10 +9,12 @@
 
 use super::activity::{Activity, Listener};
 use super::load::{load_all, Limits};
+use super::remote::{RemoteAnswer, Searcher};
 pub use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::intl::{title_ranker, DateFormat};
 use crate::browser::location;
 use crate::config::{Lang, Options};
+use crate::remote::Service;
 use crate::search::{Engine, Facet, Filters, Request, Response, Sort};
 use crate::url_state::QueryState;
 use js_sys::Function;
@@ -99,6 +101,15 @@ pub struct Catalogue {
     /// Told what the person does (`odc-*` events on the host element).
     listener: StoredValue<Option<Listener>, LocalStorage>,
     pub response: Memo<Option<Response>>,
+    /// The search service the registry is, if it is one (`src/remote`):
+    /// then nothing is downloaded whole and every query asks the service.
+    service: Memo<Option<Service>>,
+    /// The service's last answer (kept on show while the next one loads).
+    remote: RwSignal<Option<Result<Rc<RemoteAnswer>, Failure>>, LocalStorage>,
+    /// A service request is under way.
+    remote_busy: RwSignal<bool>,
+    /// Bumped by "try again" against a service.
+    remote_retry: RwSignal<u32>,
 }
 
 impl Catalogue {
@@ -150,6 +161,16 @@ impl Catalogue {
         let loading = load.pending();
         let loaded_value = load.value();
 
+        // A search service, at the address the page resolves it to.
+        let service = Memo::new(move |_| {
+            let service = options.with(|o| Service::for_registry(&o.registry, o.registry_type))?;
+            let base = crate::browser::fetch::resolve(service.base())?;
+            Some(service.with_base(base))
+        });
+        let remote = RwSignal::new_local(None);
+        let remote_busy = RwSignal::new(false);
+        let remote_retry = RwSignal::new(0u32);
+
         let engine = Memo::new(move |_| {
             let loaded = loaded_value.get()?.ok()?;
             Some(SharedEngine::build(&loaded, lang.get()))
@@ -165,7 +186,47 @@ impl Catalogue {
                 limit: size,
             }
         };
-        let response = Memo::new(move |_| Some(engine.get()?.search(&request())));
+        let response = Memo::new(move |_| {
+            if service.with(Option::is_some) {
+                return remote.with(|r: &Option<Result<Rc<RemoteAnswer>, Failure>>| {
+                    r.as_ref()?.as_ref().ok().map(|a| a.response.clone())
+                });
+            }
+            Some(engine.get()?.search(&request()))
+        });
+        // Ask the service whenever the query, the facets shown or the
+        // language change (and on "try again").
+        let searcher = StoredValue::new_local(Rc::new(RefCell::new(Searcher::default())));
+        Effect::new(move |previous_text: Option<String>| {
+            remote_retry.track();
+            let Some(service) = service.get() else {
+                return String::new();
+            };
+            let request = request();
+            let facets: Vec<Facet> = options.with(|o| {
+                o.facets
+                    .iter()
+                    .copied()
+                    .filter(|f| !o.is_locked(*f) && service.has_facet(*f))
+                    .collect()
+            });
+            let lang = lang.get().code();
+            let timeout = options.with(|o| Duration::from_secs(o.timeout_secs.into()));
+            // Only typing waits: a click on a filter or a page asks at once.
+            let debounce = previous_text.is_some_and(|t| t != request.text);
+            let text = request.text.clone();
+            remote_busy.set(true);
+            let searcher = searcher.get_value();
+            leptos::task::spawn_local(async move {
+                let answer =
+                    super::remote::search(searcher, service, request, facets, lang, timeout, debounce).await;
+                if let Some(answer) = answer {
+                    remote.set(Some(answer.map(Rc::new)));
+                    remote_busy.set(false);
+                }
+            });
+            text
+        });
 
         let state = Catalogue {
             options,
@@ -184,6 +245,10 @@ impl Catalogue {
             dates,
             listener: StoredValue::new_local(listener),
             response,
+            service,
+            remote,
+            remote_busy,
+            remote_retry,
         };
         state.load_on_new_registry();
         state.first_page_on_new_query();
@@ -201,11 +266,14 @@ impl Catalogue {
     /// The filter groups shown, in order: the `facets` option less the
     /// locked ones.
     pub fn shown_facets(&self) -> Vec<Facet> {
+        let service = self.service.get();
         self.options.with(|o| {
             o.facets
                 .iter()
                 .copied()
                 .filter(|f| !o.is_locked(*f))
+                // A search service shows the filters it can count.
+                .filter(|f| service.as_ref().is_none_or(|s| s.has_facet(*f)))
                 .collect()
         })
     }
@@ -227,8 +295,36 @@ impl Catalogue {
         self.options.with(|o| o.page_size)
     }
 
-    /// The registry: `None` while it loads.
+    /// Some filter counts could not be had from the search service this
+    /// time (the results could).
+    pub fn facets_missing(&self) -> bool {
+        self.remote.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .is_some_and(|a| !a.facets_missing.is_empty())
+        })
+    }
+
+    /// Whether the registry is a search service asked on every query.
+    pub fn is_remote(&self) -> bool {
+        self.service.with(Option::is_some)
+    }
+
+    /// A search service request is under way (the results on show are the
+    /// previous ones).
+    pub fn busy(&self) -> bool {
+        self.is_remote() && self.remote_busy.get()
+    }
+
+    /// The registry: `None` while it loads. For a search service, its last
+    /// answer (the page of datasets on show).
     pub fn registry(&self) -> Option<Load> {
+        if self.is_remote() {
+            return self.remote.with(|r| {
+                r.as_ref()
+                    .map(|r| r.as_ref().map(|a| a.loaded.clone()).map_err(Clone::clone))
+            });
+        }
         if self.loading.get() {
             None
         } else {
@@ -243,6 +339,11 @@ impl Catalogue {
 
     /// Loads the registry again ("try again").
     pub fn retry(&self) {
+        if self.service.with_untracked(Option::is_some) {
+            self.remote.set(None);
+            self.remote_retry.update(|n| *n += 1);
+            return;
+        }
         self.start_load(self.urls.get_untracked());
     }
 
@@ -260,11 +361,15 @@ impl Catalogue {
     fn load_on_new_registry(self) {
         Effect::new(move |prev: Option<()>| {
             let urls = self.urls.get();
+            let remote = self.service.with(Option::is_some);
             if prev.is_some() {
                 self.open.set(None);
                 self.page.set(0);
+                self.remote.set(None);
             }
-            self.start_load(urls);
+            if !remote {
+                self.start_load(urls);
+            }
         });
     }
 

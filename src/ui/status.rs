@@ -115,6 +115,9 @@ pub fn Notices() -> impl IntoView {
                 for (url, saved_at) in &l.stale_sources {
                     out.push((t.stale_copy)(url, &state.dates.get().format(saved_at)));
                 }
+                if state.facets_missing() {
+                    out.push(t.facets_unavailable.to_string());
+                }
                 out
             })
             .unwrap_or_default()

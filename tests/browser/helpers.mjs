@@ -134,3 +134,15 @@ export async function forgetSavedCopies(page, base) {
   await page.goto(base + "/www/favicon.svg");
   await page.evaluate(() => caches.delete("open-data-catalogue-v1"));
 }
+
+/** A local search service (scripts/services/) on its own origin, as a
+ *  national registry is to an agency's page; `path` is appended to its
+ *  address. Returns { url, close }. */
+export async function serviceOrigin(service, path) {
+  const { createServer } = await import("node:http");
+  const server = createServer(async (req, res) => {
+    if (!(await service.handle(req, res))) { res.writeHead(404); res.end(); }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}${path}`, close: () => server.close() };
+}
