@@ -24,7 +24,7 @@ export interface MountOptions {
    *  parallel and merged (duplicates by dataset IRI dropped). Required. */
   registry?: string | string[];
   /** `"file"`, `"entrystore"` or `"ckan"`; recognised from the URL when absent. */
-  registryType?: "file" | "entrystore" | "ckan";
+  registryType?: "file" | "entrystore" | "ckan" | "piveau";
   /** UI language. Default: the element's or nearest ancestor's `lang`, else `"sv"`. */
   lang?: "sv" | "en";
   /** Which filter groups show, in order: a facet, a list of facets, or a

@@ -25,6 +25,7 @@ fn read_all_ways(text: &str) {
     // The search services' answers are registry content too.
     let _ = open_data_catalogue::remote::entrystore::EntryStore::parse(text);
     let _ = open_data_catalogue::remote::ckan::Ckan::parse(text);
+    let _ = open_data_catalogue::remote::piveau::Piveau::parse(text);
     let _ = read(text);
     let _ = read_with_base(text, Some("https://example.se/data/catalog.jsonld"));
     let _ = read_with_base(text, Some("not a base"));

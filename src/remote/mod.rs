@@ -9,6 +9,7 @@
 pub mod ckan;
 pub mod entrystore;
 pub mod md5;
+pub mod piveau;
 
 use crate::model::Dataset;
 use crate::search::{Facet, FacetCounts, Request};
@@ -23,6 +24,7 @@ pub enum RegistryType {
     File,
     EntryStore,
     Ckan,
+    Piveau,
 }
 
 impl RegistryType {
@@ -31,6 +33,7 @@ impl RegistryType {
             "file" => RegistryType::File,
             "entrystore" => RegistryType::EntryStore,
             "ckan" => RegistryType::Ckan,
+            "piveau" => RegistryType::Piveau,
             _ => RegistryType::Auto,
         }
     }
@@ -45,6 +48,8 @@ impl RegistryType {
             RegistryType::EntryStore
         } else if path.ends_with("/api/3/action/package_search") || path.ends_with("/api/3") {
             RegistryType::Ckan
+        } else if path.ends_with("/api/hub/search") || path.ends_with("/api/hub/search/search") {
+            RegistryType::Piveau
         } else {
             RegistryType::File
         }
@@ -56,6 +61,7 @@ impl RegistryType {
 pub enum Service {
     EntryStore(String),
     Ckan(String),
+    Piveau(String),
 }
 
 impl Service {
@@ -70,6 +76,7 @@ impl Service {
         match kind {
             RegistryType::EntryStore => Some(Service::EntryStore(url.clone())),
             RegistryType::Ckan => Some(Service::Ckan(url.clone())),
+            RegistryType::Piveau => Some(Service::Piveau(url.clone())),
             RegistryType::File | RegistryType::Auto => None,
         }
     }
@@ -79,12 +86,13 @@ impl Service {
         match self {
             Service::EntryStore(_) => Service::EntryStore(base),
             Service::Ckan(_) => Service::Ckan(base),
+            Service::Piveau(_) => Service::Piveau(base),
         }
     }
 
     pub fn base(&self) -> &str {
         match self {
-            Service::EntryStore(b) | Service::Ckan(b) => b,
+            Service::EntryStore(b) | Service::Ckan(b) | Service::Piveau(b) => b,
         }
     }
 
@@ -93,6 +101,7 @@ impl Service {
         match self {
             Service::EntryStore(b) => entrystore::EntryStore::new(b).requests(request, facets, lang),
             Service::Ckan(b) => ckan::Ckan::new(b).requests(request, facets),
+            Service::Piveau(b) => piveau::Piveau::new(b).requests(request, facets, lang),
         }
     }
 
@@ -100,6 +109,7 @@ impl Service {
         match self {
             Service::EntryStore(_) => entrystore::EntryStore::parse(text),
             Service::Ckan(_) => ckan::Ckan::parse(text),
+            Service::Piveau(_) => piveau::Piveau::parse(text),
         }
     }
 
@@ -108,6 +118,7 @@ impl Service {
         match self {
             Service::EntryStore(_) => entrystore::field(facet).is_some(),
             Service::Ckan(_) => ckan::field(facet).is_some(),
+            Service::Piveau(_) => piveau::field(facet).is_some(),
         }
     }
 }
