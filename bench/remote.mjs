@@ -1,6 +1,6 @@
 // The widget on a search service, as a person types: requests per typed
 // word and time from the last keystroke to the painted list, against the
-// local EntryStore and CKAN services (scripts/services/) with 100 ms added
+// local EntryStore, CKAN and piveau services (scripts/services/) with 100 ms added
 // to every answer. A benchmark: prints figures, never fails on a slow
 // machine.
 //
@@ -8,6 +8,7 @@
 import { start, serviceOrigin, waitForResults } from "../tests/browser/helpers.mjs";
 import { createEntryStore } from "../scripts/services/entrystore.mjs";
 import { createCkan } from "../scripts/services/ckan.mjs";
+import { createPiveau } from "../scripts/services/piveau.mjs";
 import { SERVICE_CATALOGUE } from "../scripts/serve.mjs";
 
 const arg = (name, def) => {
@@ -23,6 +24,7 @@ const rows = [];
 for (const [name, service, path] of [
   ["EntryStore", createEntryStore(SERVICE_CATALOGUE), "/store"],
   ["CKAN", createCkan(SERVICE_CATALOGUE), "/ckan/api/3/action/package_search"],
+  ["piveau", createPiveau(SERVICE_CATALOGUE), "/api/hub/search"],
 ]) {
   const origin = await serviceOrigin(service, path);
   const page = await browser.page();

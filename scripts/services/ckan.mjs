@@ -125,7 +125,8 @@ export function createCkan(registryPaths) {
   async function handle(req, res, prefix = "/ckan") {
     const url = new URL(req.url, "http://localhost");
     if (url.pathname !== `${prefix}/api/3/action/package_search`) return false;
-    const cors = req.headers.origin ? { "access-control-allow-origin": "*" } : {};
+    // (`cors: false`: a portal that does not let other sites read it.)
+    const cors = req.headers.origin && state.cors !== false ? { "access-control-allow-origin": "*" } : {};
     state.requests.push({ at: Date.now(), ...Object.fromEntries(url.searchParams) });
     if (state.latency) await new Promise((r) => setTimeout(r, state.latency));
     if (state.fail) {

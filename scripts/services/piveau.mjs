@@ -96,7 +96,8 @@ export function createPiveau(registryPaths) {
   async function handle(req, res, prefix = "/api/hub/search") {
     const url = new URL(req.url, "http://localhost");
     if (url.pathname !== `${prefix}/search`) return false;
-    const cors = req.headers.origin ? { "access-control-allow-origin": "*" } : {};
+    // (`cors: false`: a portal that does not let other sites read it.)
+    const cors = req.headers.origin && state.cors !== false ? { "access-control-allow-origin": "*" } : {};
     state.requests.push({ at: Date.now(), ...Object.fromEntries(url.searchParams) });
     if (state.latency) await new Promise((r) => setTimeout(r, state.latency));
     if (state.fail) {
