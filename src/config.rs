@@ -117,7 +117,9 @@ impl Options {
                 "heading-level" => options.heading_level = parse_heading_level(value),
                 "timeout" => options.timeout_secs = parse_timeout(value),
                 "max-size" => options.max_size_mb = parse_max_size(value),
-                "registry-type" => options.registry_type = crate::remote::RegistryType::parse(value),
+                "registry-type" => {
+                    options.registry_type = crate::remote::RegistryType::parse(value)
+                }
                 "url-state" => options.url_state = Some(crate::url_state::prefix_for(value)),
                 _ => {
                     if let Some((facet, values)) = Filters::attribute(&name, value) {

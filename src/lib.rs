@@ -8,17 +8,17 @@
 
 pub mod config;
 pub mod contrast;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod harvest;
 pub mod i18n;
 pub mod links;
 pub mod model;
+pub mod quality;
 pub mod registry;
+pub mod remote;
 pub mod search;
 pub mod url_state;
 pub mod vocab;
-pub mod quality;
-pub mod remote;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod harvest;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;

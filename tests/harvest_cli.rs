@@ -41,28 +41,55 @@ fn serve(state: Arc<Server>) -> String {
                         if_none_match = Some(v.trim().to_string());
                     }
                 }
-                let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let path = request_line
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or("/")
+                    .to_string();
                 let file = |p: &str| std::fs::read(Path::new(FIX).join(p)).unwrap();
                 let (status, headers, body): (&str, &str, Vec<u8>) = match path.as_str() {
                     "/scb" if if_none_match.as_deref() == Some("\"scb-1\"") => {
                         state.not_modified.fetch_add(1, Ordering::SeqCst);
                         ("304 Not Modified", "ETag: \"scb-1\"\r\n", Vec::new())
                     }
-                    "/scb" => ("200 OK", "ETag: \"scb-1\"\r\n", file("dcat-ap-se/scb-statistikdatabasen-dcat-ap-2.rdf.xml")),
+                    "/scb" => (
+                        "200 OK",
+                        "ETag: \"scb-1\"\r\n",
+                        file("dcat-ap-se/scb-statistikdatabasen-dcat-ap-2.rdf.xml"),
+                    ),
                     "/umea" => ("200 OK", "", file("dcat-ap-se/openumea-opennorth-dcat.rdf")),
-                    "/flaky" if state.flaky_fails.load(Ordering::SeqCst) => ("500 Internal Server Error", "", b"oops".to_vec()),
-                    "/flaky" => ("200 OK", "Last-Modified: Tue, 01 Dec 2026 10:00:00 GMT\r\n", file("ckan/ch-envidat-package_search.json")),
+                    "/flaky" if state.flaky_fails.load(Ordering::SeqCst) => {
+                        ("500 Internal Server Error", "", b"oops".to_vec())
+                    }
+                    "/flaky" => (
+                        "200 OK",
+                        "Last-Modified: Tue, 01 Dec 2026 10:00:00 GMT\r\n",
+                        file("ckan/ch-envidat-package_search.json"),
+                    ),
                     "/ok" => ("200 OK", "", b"fine".to_vec()),
                     "/broken" => ("500 Internal Server Error", "", b"Internal error".to_vec()),
-                    "/html" => ("200 OK", "Content-Type: text/html\r\n", b"<!doctype html><html><body><h1>Sidan finns inte</h1></body></html>".to_vec()),
+                    "/html" => (
+                        "200 OK",
+                        "Content-Type: text/html\r\n",
+                        b"<!doctype html><html><body><h1>Sidan finns inte</h1></body></html>"
+                            .to_vec(),
+                    ),
                     "/slow" => {
                         std::thread::sleep(Duration::from_secs(5));
-                        ("200 OK", "", file("dcat-ap-se/digg-exempel-obligatoriskt.rdf"))
+                        (
+                            "200 OK",
+                            "",
+                            file("dcat-ap-se/digg-exempel-obligatoriskt.rdf"),
+                        )
                     }
                     _ => ("404 Not Found", "", b"no".to_vec()),
                 };
                 let mut s = stream;
-                let _ = write!(s, "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
                 let _ = s.write_all(&body);
             });
         }
@@ -87,7 +114,11 @@ fn harvest_with(sources: &Path, out: &Path, flags: &[&str]) -> (bool, String, se
     let report = std::fs::read_to_string(out.join("report.json"))
         .map(|t| serde_json::from_str(&t).unwrap())
         .unwrap_or(serde_json::Value::Null);
-    (o.status.success(), String::from_utf8_lossy(&o.stderr).into_owned(), report)
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        report,
+    )
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -98,8 +129,18 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn feed<'a>(report: &'a serde_json::Value, member: &str, feed_ends: &str) -> &'a serde_json::Value {
-    let m = report["members"].as_array().unwrap().iter().find(|m| m["name"] == member).unwrap();
-    m["feeds"].as_array().unwrap().iter().find(|f| f["feed"].as_str().unwrap().ends_with(feed_ends)).unwrap()
+    let m = report["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == member)
+        .unwrap();
+    m["feeds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["feed"].as_str().unwrap().ends_with(feed_ends))
+        .unwrap()
 }
 
 #[test]
@@ -139,7 +180,10 @@ feeds = ["{FIX}/dcat-ap-se/digg-exempel-obligatoriskt.ttl", "{base}/html", "{bas
     assert_eq!(feed(&report, "Umeå kommun", "/broken")["status"], "failed");
     assert_eq!(feed(&report, "Umeå kommun", "/broken")["error"], "HTTP 500");
     assert_eq!(feed(&report, "Digg", "/html")["status"], "failed");
-    assert!(feed(&report, "Digg", "/html")["error"].as_str().unwrap().contains("HTML"));
+    assert!(feed(&report, "Digg", "/html")["error"]
+        .as_str()
+        .unwrap()
+        .contains("HTML"));
     assert_eq!(feed(&report, "Digg", "/slow")["status"], "failed");
     assert_eq!(feed(&report, "Digg", "/slow")["error"], "timed out");
     assert_eq!(feed(&report, "EnviDat", "/flaky")["status"], "fresh");
@@ -147,33 +191,61 @@ feeds = ["{FIX}/dcat-ap-se/digg-exempel-obligatoriskt.ttl", "{base}/html", "{bas
     // The registry holds every feed's datasets once, each with its score.
     let registry = std::fs::read_to_string(out.join("registry.jsonld")).unwrap();
     let catalog = open_data_catalogue::registry::read(&registry).unwrap();
-    let total: u64 = report["members"].as_array().unwrap().iter().map(|m| m["datasets"].as_u64().unwrap()).sum();
+    let total: u64 = report["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["datasets"].as_u64().unwrap())
+        .sum();
     assert_eq!(catalog.datasets.len() as u64, total);
     assert_eq!(report["datasets"].as_u64().unwrap(), total);
-    assert!(catalog.datasets.iter().all(|d| d.quality.is_some_and(|q| q.points <= q.max && q.max > 0)));
+    assert!(catalog
+        .datasets
+        .iter()
+        .all(|d| d.quality.is_some_and(|q| q.points <= q.max && q.max > 0)));
     assert_eq!(catalog.title.text("sv"), "Testnätverket");
 
     // One file per publisher, holding only that publisher's datasets.
     let index: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("publishers/index.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.join("publishers/index.json")).unwrap())
+            .unwrap();
     let mut in_files = 0;
     for entry in index.as_array().unwrap() {
-        let text = std::fs::read_to_string(out.join("publishers").join(entry["file"].as_str().unwrap())).unwrap();
+        let text =
+            std::fs::read_to_string(out.join("publishers").join(entry["file"].as_str().unwrap()))
+                .unwrap();
         let c = open_data_catalogue::registry::read(&text).unwrap();
         assert_eq!(c.datasets.len() as u64, entry["datasets"].as_u64().unwrap());
         // One publisher per file (as read back: a CKAN organisation's
         // slug is not an IRI and is not written, its name is).
-        let first = c.datasets[0].publisher.as_ref().map(|p| p.name.text("sv").to_string());
+        let first = c.datasets[0]
+            .publisher
+            .as_ref()
+            .map(|p| p.name.text("sv").to_string());
         assert_eq!(first.as_deref(), entry["name"].as_str());
-        assert!(c.datasets.iter().all(|d| d.publisher_key() == c.datasets[0].publisher_key()));
+        assert!(c
+            .datasets
+            .iter()
+            .all(|d| d.publisher_key() == c.datasets[0].publisher_key()));
         in_files += c.datasets.len();
     }
-    let with_publisher = catalog.datasets.iter().filter(|d| d.publisher_key().is_some()).count();
+    let with_publisher = catalog
+        .datasets
+        .iter()
+        .filter(|d| d.publisher_key().is_some())
+        .count();
     assert_eq!(in_files, with_publisher);
 
     // The human report names every member and escapes what feeds say.
     let html = std::fs::read_to_string(out.join("report/index.html")).unwrap();
-    for name in ["SCB", "Umeå kommun", "EnviDat", "Digg", "HTTP 500", "timed out"] {
+    for name in [
+        "SCB",
+        "Umeå kommun",
+        "EnviDat",
+        "Digg",
+        "HTTP 500",
+        "timed out",
+    ] {
         assert!(html.contains(name), "{name} missing from the report");
     }
     assert!(html.contains("<html lang=\"sv\">") && html.contains("<caption>"));
@@ -185,12 +257,18 @@ feeds = ["{FIX}/dcat-ap-se/digg-exempel-obligatoriskt.ttl", "{base}/html", "{bas
     assert!(ok, "{stderr}");
     assert_eq!(feed(&report2, "SCB", "/scb")["status"], "not-modified");
     assert_eq!(server.not_modified.load(Ordering::SeqCst), 1);
-    assert_eq!(feed(&report2, "SCB", "/scb")["datasets"], feed(&report, "SCB", "/scb")["datasets"]);
+    assert_eq!(
+        feed(&report2, "SCB", "/scb")["datasets"],
+        feed(&report, "SCB", "/scb")["datasets"]
+    );
     let flaky = feed(&report2, "EnviDat", "/flaky");
     assert_eq!(flaky["status"], "kept");
     assert_eq!(flaky["error"], "HTTP 500");
     assert!(flaky["saved_at"].as_str().unwrap().starts_with("20"));
-    assert_eq!(flaky["datasets"], feed(&report, "EnviDat", "/flaky")["datasets"]);
+    assert_eq!(
+        flaky["datasets"],
+        feed(&report, "EnviDat", "/flaky")["datasets"]
+    );
     assert_eq!(report2["datasets"], report["datasets"]);
 }
 
@@ -198,7 +276,11 @@ feeds = ["{FIX}/dcat-ap-se/digg-exempel-obligatoriskt.ttl", "{base}/html", "{bas
 fn harvest_with_no_usable_feed_fails_and_says_why() {
     let dir = temp_dir("none");
     let sources = dir.join("sources.toml");
-    std::fs::write(&sources, "[[member]]\nname = \"X\"\nfeeds = [\"missing.rdf\"]\n").unwrap();
+    std::fs::write(
+        &sources,
+        "[[member]]\nname = \"X\"\nfeeds = [\"missing.rdf\"]\n",
+    )
+    .unwrap();
     let (ok, stderr, _) = harvest(&sources, &dir.join("out"));
     assert!(!ok);
     assert!(stderr.contains("no feed gave any dataset"), "{stderr}");
@@ -226,7 +308,11 @@ fn check_links_scores_reachable_access_and_download_urls() {
     );
     std::fs::write(dir.join("feed.jsonld"), feed).unwrap();
     let sources = dir.join("sources.toml");
-    std::fs::write(&sources, "[[member]]\nname = \"Exempel\"\nfeeds = [\"feed.jsonld\"]\n").unwrap();
+    std::fs::write(
+        &sources,
+        "[[member]]\nname = \"Exempel\"\nfeeds = [\"feed.jsonld\"]\n",
+    )
+    .unwrap();
     let score = |flags: &[&str]| {
         let out = dir.join(format!("out{}", flags.len()));
         let (ok, stderr, report) = harvest_with(&sources, &out, flags);
@@ -234,7 +320,14 @@ fn check_links_scores_reachable_access_and_download_urls() {
         assert_eq!(report["links_checked"], !flags.is_empty());
         let text = std::fs::read_to_string(out.join("registry.jsonld")).unwrap();
         let c = open_data_catalogue::registry::read(&text).unwrap();
-        let q = |id: &str| c.datasets.iter().find(|d| d.id.ends_with(id)).unwrap().quality.unwrap();
+        let q = |id: &str| {
+            c.datasets
+                .iter()
+                .find(|d| d.id.ends_with(id))
+                .unwrap()
+                .quality
+                .unwrap()
+        };
         (q("reachable"), q("gone"))
     };
     // Without the check, reachability is not assessed: both score the same

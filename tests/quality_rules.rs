@@ -13,17 +13,31 @@ fn read(name: &str) -> String {
 fn rules_broken(text: &str) -> Vec<(&'static str, Obligation)> {
     let c = registry::read(text).unwrap();
     assert_eq!(c.datasets.len(), 1, "Digg's examples describe one dataset");
-    findings(&c.datasets[0]).into_iter().map(|f| (f.rule, f.obligation)).collect()
+    findings(&c.datasets[0])
+        .into_iter()
+        .map(|f| (f.rule, f.obligation))
+        .collect()
 }
 
 #[test]
 fn diggs_mandatory_only_example_has_no_mandatory_findings() {
     let broken = rules_broken(&read("digg-exempel-obligatoriskt.ttl"));
-    assert!(broken.iter().all(|(_, o)| *o != Obligation::Mandatory), "{broken:?}");
+    assert!(
+        broken.iter().all(|(_, o)| *o != Obligation::Mandatory),
+        "{broken:?}"
+    );
     // It has only what is mandatory: the recommended rules it leaves out
     // (checked by hand against the file) are reported.
-    for rule in ["dataset-keyword", "dataset-theme", "dataset-license", "distribution-format"] {
-        assert!(broken.iter().any(|(r, _)| *r == rule), "{rule} not reported: {broken:?}");
+    for rule in [
+        "dataset-keyword",
+        "dataset-theme",
+        "dataset-license",
+        "distribution-format",
+    ] {
+        assert!(
+            broken.iter().any(|(r, _)| *r == rule),
+            "{rule} not reported: {broken:?}"
+        );
     }
 }
 
@@ -31,7 +45,10 @@ fn diggs_mandatory_only_example_has_no_mandatory_findings() {
 fn diggs_recommended_example_breaks_no_rule_until_its_licence_is_removed() {
     let full = read("digg-exempel-rekommenderat.ttl");
     let broken = rules_broken(&full);
-    assert!(!broken.iter().any(|(r, _)| *r == "dataset-license"), "{broken:?}");
+    assert!(
+        !broken.iter().any(|(r, _)| *r == "dataset-license"),
+        "{broken:?}"
+    );
     let without: String = full
         .lines()
         .filter(|l| !(l.contains("dcterms:license") && l.trim_end().ends_with(';')))
@@ -39,7 +56,10 @@ fn diggs_recommended_example_breaks_no_rule_until_its_licence_is_removed() {
         .collect();
     assert_ne!(without, full);
     let broken = rules_broken(&without);
-    assert!(broken.contains(&("dataset-license", Obligation::Recommended)), "{broken:?}");
+    assert!(
+        broken.contains(&("dataset-license", Obligation::Recommended)),
+        "{broken:?}"
+    );
 }
 
 #[test]
@@ -47,13 +67,18 @@ fn a_contact_point_without_an_email_is_a_mandatory_finding_and_none_a_recommende
     let text = read("digg-exempel-obligatoriskt.ttl");
     let c = registry::read(&text).unwrap();
     let mut d = c.datasets[0].clone();
-    assert!(findings(&d).iter().all(|f| !f.rule.starts_with("contact") && f.rule != "dataset-contact-point"));
+    assert!(findings(&d)
+        .iter()
+        .all(|f| !f.rule.starts_with("contact") && f.rule != "dataset-contact-point"));
     let finding = |rule, obligation| open_data_catalogue::quality::Finding { rule, obligation };
     d.contact_point.as_mut().unwrap().email = None;
     assert!(findings(&d).contains(&finding("contact-email", Obligation::Mandatory)));
     d.contact_point = None;
     let f = findings(&d);
-    assert!(f.contains(&finding("dataset-contact-point", Obligation::Recommended)), "{f:?}");
+    assert!(
+        f.contains(&finding("dataset-contact-point", Obligation::Recommended)),
+        "{f:?}"
+    );
     assert!(!f.iter().any(|x| x.rule == "contact-email"));
 }
 
@@ -64,7 +89,12 @@ fn every_rule_has_both_languages_and_a_unique_id() {
     ids.dedup();
     assert_eq!(ids.len(), RULES.len());
     for r in RULES {
-        assert!(!r.problem_sv.is_empty() && !r.problem_en.is_empty() && !r.fix_sv.is_empty() && !r.fix_en.is_empty());
+        assert!(
+            !r.problem_sv.is_empty()
+                && !r.problem_en.is_empty()
+                && !r.fix_sv.is_empty()
+                && !r.fix_en.is_empty()
+        );
         assert_ne!(r.problem_sv, r.problem_en, "{}", r.id);
     }
 }
@@ -75,7 +105,10 @@ fn the_recommended_example_scores_higher_than_the_mandatory_one() {
         let c = registry::read(&read(name)).unwrap();
         assess(&c.datasets[0], None)
     };
-    let (m, r) = (score("digg-exempel-obligatoriskt.ttl"), score("digg-exempel-rekommenderat.ttl"));
+    let (m, r) = (
+        score("digg-exempel-obligatoriskt.ttl"),
+        score("digg-exempel-rekommenderat.ttl"),
+    );
     assert!(r.points > m.points, "{m:?} {r:?}");
     assert_eq!(m.max, r.max);
     // Without link checks, the two reachability indicators (80 points) and

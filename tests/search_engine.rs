@@ -913,7 +913,11 @@ fn ranking_by_field_title_then_keyword_then_theme_or_publisher_then_description(
     let mut middle = found[2..4].to_vec();
     middle.sort();
     assert_eq!(middle, ["in the publisher", "in the theme"], "{found:?}");
-    assert_eq!(found[4..], ["arbetsmiljö in the title", "in the description"], "{found:?}");
+    assert_eq!(
+        found[4..],
+        ["arbetsmiljö in the title", "in the description"],
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -958,7 +962,10 @@ fn a_misspelt_word_finds_the_inflections_of_the_word_one_edit_away() {
     // the same stem as "pendlare".
     let data = titled(&["Pendlare över kommungräns", "Folkmängd"]);
     let mut e = engine(&data);
-    assert_eq!(search(&data, &mut e, "pendlnig"), ["Pendlare över kommungräns"]);
+    assert_eq!(
+        search(&data, &mut e, "pendlnig"),
+        ["Pendlare över kommungräns"]
+    );
 }
 
 #[test]
@@ -967,7 +974,10 @@ fn a_compound_whose_last_part_the_catalogue_lacks_shows_what_its_first_part_find
     let mut e = engine(&data);
     let r = e.search(&req("löneutveckling"));
     assert_eq!(titles(&data, &r), ["Löner inom staten"]);
-    assert!(r.partial, "the answer says it matched only part of the query");
+    assert!(
+        r.partial,
+        "the answer says it matched only part of the query"
+    );
 }
 
 /// Datasets with just these titles (ids d0, d1, …).

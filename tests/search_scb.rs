@@ -79,7 +79,8 @@ fn swedish_queries_find_what_a_person_expects() {
     assert_eq!((a, &ha[..8]), (b, &hb[..8]));
     // Both Swedish words for it lead (the glossary: befolkning, folkmängd).
     assert!(
-        ha.iter().all(|t| t.starts_with("befolkning") || t.starts_with("folkmängd")),
+        ha.iter()
+            .all(|t| t.starts_with("befolkning") || t.starts_with("folkmängd")),
         "{ha:?}"
     );
 

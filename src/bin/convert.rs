@@ -104,11 +104,19 @@ fn harvest(mut argv: impl Iterator<Item = String>) -> ExitCode {
             }
             "--out" | "-o" => out = argv.next(),
             "--check-links" => opts.check_links = true,
-            "--timeout" => match argv.next().and_then(|v| v.parse::<f64>().ok()).filter(|v| *v > 0.0 && *v < 3600.0) {
+            "--timeout" => match argv
+                .next()
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| *v > 0.0 && *v < 3600.0)
+            {
                 Some(v) => opts.timeout = std::time::Duration::from_secs_f64(v),
                 None => return usage("--timeout needs a number of seconds"),
             },
-            "--per-host" => match argv.next().and_then(|v| v.parse::<usize>().ok()).filter(|v| *v > 0) {
+            "--per-host" => match argv
+                .next()
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|v| *v > 0)
+            {
                 Some(v) => opts.per_host = v,
                 None => return usage("--per-host needs a positive number"),
             },
@@ -131,7 +139,10 @@ fn harvest(mut argv: impl Iterator<Item = String>) -> ExitCode {
                         f.feed,
                         f.status,
                         f.datasets,
-                        f.error.as_deref().map(|e| format!(": {e}")).unwrap_or_default()
+                        f.error
+                            .as_deref()
+                            .map(|e| format!(": {e}"))
+                            .unwrap_or_default()
                     );
                 }
             }

@@ -42,7 +42,12 @@ pub struct Limits {
 
 /// Fetches every feed; results in the order of `feeds`. Updates `state`
 /// (validators and kept copies) for the feeds that came fresh.
-pub fn fetch_all(feeds: &[Feed], state: &mut State, dir: &Path, limits: &Limits) -> Vec<FetchResult> {
+pub fn fetch_all(
+    feeds: &[Feed],
+    state: &mut State,
+    dir: &Path,
+    limits: &Limits,
+) -> Vec<FetchResult> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(limits.timeout))
         .http_status_as_error(false)
@@ -50,35 +55,13 @@ pub fn fetch_all(feeds: &[Feed], state: &mut State, dir: &Path, limits: &Limits)
         .build()
         .into();
     let previous: Vec<Option<FeedState>> = feeds.iter().map(|f| state.get(f).cloned()).collect();
-    let gate = HostGate::new(limits.per_host);
-    let results: Vec<Mutex<Option<Outcome>>> =
-        feeds.iter().map(|_| Mutex::new(None)).collect();
-    let next = Mutex::new(0usize);
-    let workers = feeds.len().clamp(1, 16);
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
-                    let i = *n;
-                    *n += 1;
-                    i
-                };
-                let Some(feed) = feeds.get(i) else { break };
-                let _permit = gate.enter(feed.host());
-                let out = fetch_one(&agent, feed, previous[i].as_ref(), dir);
-                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(out);
-            });
-        }
+    let outcomes: Vec<Outcome> = by_host(feeds, Feed::host, limits.per_host, |i, feed| {
+        fetch_one(&agent, feed, previous[i].as_ref(), dir)
     });
-    results
+    outcomes
         .into_iter()
         .zip(feeds)
-        .map(|(slot, feed)| {
-            let (result, new_state) = slot
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .unwrap_or_else(|| (Err("not fetched".into()), None));
+        .map(|((result, new_state), feed)| {
             if let Some(st) = new_state {
                 state.set(feed, st);
             }
@@ -104,15 +87,24 @@ fn fetch_one(
     };
     match feed {
         Feed::File(path) => match std::fs::read(path) {
-            Ok(bytes) => (Ok(Fetched { got: Got::Fresh, bytes }), None),
-            Err(e) => (fallback(format!("cannot read {}: {e}", path.display())), None),
+            Ok(bytes) => (
+                Ok(Fetched {
+                    got: Got::Fresh,
+                    bytes,
+                }),
+                None,
+            ),
+            Err(e) => (
+                fallback(format!("cannot read {}: {e}", path.display())),
+                None,
+            ),
         },
         Feed::Url(url) => {
             let mut request = agent.get(url).header(
                 "Accept",
                 "application/ld+json, application/rdf+xml, text/turtle;q=0.9, application/json;q=0.8, */*;q=0.1",
             );
-            if let Some(p) = previous.filter(|p| p.read_copy(dir).is_some()) {
+            if let Some(p) = previous.filter(|p| p.has_copy(dir)) {
                 if let Some(etag) = &p.etag {
                     request = request.header("If-None-Match", etag);
                 }
@@ -127,7 +119,13 @@ fn fetch_one(
             let status = response.status().as_u16();
             if status == 304 {
                 return match kept() {
-                    Some((bytes, _)) => (Ok(Fetched { got: Got::NotModified, bytes }), None),
+                    Some((bytes, _)) => (
+                        Ok(Fetched {
+                            got: Got::NotModified,
+                            bytes,
+                        }),
+                        None,
+                    ),
                     None => (Err("HTTP 304 but no copy kept".into()), None),
                 };
             }
@@ -152,7 +150,13 @@ fn fetch_one(
                 Err(e) => return (fallback(describe(&e)), None),
             };
             let st = FeedState::new(url, etag, last_modified);
-            (Ok(Fetched { got: Got::Fresh, bytes }), Some(st))
+            (
+                Ok(Fetched {
+                    got: Got::Fresh,
+                    bytes,
+                }),
+                Some(st),
+            )
         }
     }
 }
@@ -164,20 +168,53 @@ fn describe(e: &ureq::Error) -> String {
     }
 }
 
-/// At most `per_host` feeds of one host fetched at once.
-pub struct HostGate {
+/// `work` on every item (with its position) on up to 16 threads, at most
+/// `per_host` items of one host at once; the results in item order. The
+/// feeds and the link check share it.
+pub fn by_host<T: Sync, R: Send>(
+    items: &[T],
+    host: impl Fn(&T) -> Option<&str> + Sync,
+    per_host: usize,
+    work: impl Fn(usize, &T) -> R + Sync,
+) -> Vec<R> {
+    let gate = HostGate::new(per_host);
+    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let next = Mutex::new(0usize);
+    std::thread::scope(|s| {
+        for _ in 0..items.len().clamp(1, 16) {
+            s.spawn(|| loop {
+                let i = {
+                    let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
+                    *n += 1;
+                    *n - 1
+                };
+                let Some(item) = items.get(i) else { break };
+                let _permit = gate.enter(host(item));
+                let out = work(i, item);
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(out);
+            });
+        }
+    });
+    results
+        .into_iter()
+        .filter_map(|slot| slot.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect()
+}
+
+/// At most `per_host` items of one host at once.
+struct HostGate {
     per_host: usize,
     busy: Mutex<HashMap<String, usize>>,
     freed: Condvar,
 }
 
-pub struct Permit<'a> {
+struct Permit<'a> {
     gate: &'a HostGate,
     host: Option<String>,
 }
 
 impl HostGate {
-    pub fn new(per_host: usize) -> HostGate {
+    fn new(per_host: usize) -> HostGate {
         HostGate {
             per_host: per_host.max(1),
             busy: Mutex::new(HashMap::new()),
@@ -185,7 +222,7 @@ impl HostGate {
         }
     }
 
-    pub fn enter(&self, host: Option<&str>) -> Permit<'_> {
+    fn enter(&self, host: Option<&str>) -> Permit<'_> {
         if let Some(h) = host {
             let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
             while busy.get(h).copied().unwrap_or(0) >= self.per_host {

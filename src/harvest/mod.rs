@@ -98,21 +98,31 @@ pub struct DatasetRef {
 pub fn run(opts: &Options) -> Result<Report, String> {
     let sources = Sources::read(&opts.sources)?;
     let base = opts.sources.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(&opts.out).map_err(|e| format!("cannot create {}: {e}", opts.out.display()))?;
+    std::fs::create_dir_all(&opts.out)
+        .map_err(|e| format!("cannot create {}: {e}", opts.out.display()))?;
     let mut state = State::load(&opts.out);
     // (member, feed as written in SOURCES, where it is read from)
     let feeds: Vec<(usize, &str, Feed)> = sources
         .members
         .iter()
         .enumerate()
-        .flat_map(|(m, member)| member.feeds.iter().map(move |f| (m, f.as_str(), Feed::new(f, base))))
+        .flat_map(|(m, member)| {
+            member
+                .feeds
+                .iter()
+                .map(move |f| (m, f.as_str(), Feed::new(f, base)))
+        })
         .collect();
     let only_feeds: Vec<Feed> = feeds.iter().map(|(_, _, f)| f.clone()).collect();
-    let limits = Limits { timeout: opts.timeout, per_host: opts.per_host };
+    let limits = Limits {
+        timeout: opts.timeout,
+        per_host: opts.per_host,
+    };
     let fetched = fetch_all(&only_feeds, &mut state, &opts.out, &limits);
 
     let mut merger = Merger::default();
-    let mut member_feeds: Vec<Vec<FeedReport>> = sources.members.iter().map(|_| Vec::new()).collect();
+    let mut member_feeds: Vec<Vec<FeedReport>> =
+        sources.members.iter().map(|_| Vec::new()).collect();
     // Which member each merged dataset came from.
     let mut owner: Vec<usize> = Vec::new();
     for ((m, written, feed), result) in feeds.iter().zip(fetched) {
@@ -148,7 +158,10 @@ pub fn run(opts: &Options) -> Result<Report, String> {
                     Ok(mut catalog) => {
                         report.datasets = catalog.datasets.len();
                         report.skipped = catalog.skipped;
-                        report.problems = std::mem::take(&mut catalog.problems).into_iter().take(20).collect();
+                        report.problems = std::mem::take(&mut catalog.problems)
+                            .into_iter()
+                            .take(20)
+                            .collect();
                         report.duplicates = merger.add(catalog);
                         owner.extend(std::iter::repeat_n(*m, report.datasets - report.duplicates));
                     }
@@ -168,10 +181,24 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     }
     merged.problems.clear();
     merged.title = LangText::new();
-    merged.title.insert("sv", sources.title_sv.clone().unwrap_or_else(|| "Nätverkets datamängder".into()));
-    merged.title.insert("en", sources.title_en.clone().unwrap_or_else(|| "The network's datasets".into()));
+    merged.title.insert(
+        "sv",
+        sources
+            .title_sv
+            .clone()
+            .unwrap_or_else(|| "Nätverkets datamängder".into()),
+    );
+    merged.title.insert(
+        "en",
+        sources
+            .title_en
+            .clone()
+            .unwrap_or_else(|| "The network's datasets".into()),
+    );
 
-    let checker = opts.check_links.then(|| output::LinkChecker::new(opts.timeout, opts.per_host));
+    let checker = opts
+        .check_links
+        .then(|| output::LinkChecker::new(opts.timeout, opts.per_host));
     let reachable = checker.as_ref().inspect(|c| c.check_all(&merged.datasets));
     let reach_fn = reachable.map(|c| move |u: &str| c.ok(u));
     let mut members: Vec<MemberReport> = sources
@@ -195,16 +222,24 @@ pub fn run(opts: &Options) -> Result<Report, String> {
             Some(f) => assess(d, Some(f)),
             None => assess(d, None),
         };
-        d.quality = Some(Quality { points: a.points, max: a.max });
+        d.quality = Some(Quality {
+            points: a.points,
+            max: a.max,
+        });
         let member = &mut members[m];
         member.datasets += 1;
-        *member.datasets_by_rating.entry(a.rating.code()).or_insert(0) += 1;
+        *member
+            .datasets_by_rating
+            .entry(a.rating.code())
+            .or_insert(0) += 1;
         sums[m].0 += u64::from(a.points);
         sums[m].1 += u64::from(a.max);
         all_points += u64::from(a.points);
         all_max += u64::from(a.max);
         for f in findings(d) {
-            let Some(rule) = crate::quality::Rule::by_id(f.rule) else { continue };
+            let Some(rule) = crate::quality::Rule::by_id(f.rule) else {
+                continue;
+            };
             let at = match member.findings.iter().position(|x| x.rule == rule.id) {
                 Some(at) => at,
                 None => {
@@ -225,11 +260,16 @@ pub fn run(opts: &Options) -> Result<Report, String> {
             };
             let entry = &mut member.findings[at];
             entry.count += 1;
-            entry.datasets.push(DatasetRef { id: d.id.clone(), title: d.title.text("sv").to_string() });
+            entry.datasets.push(DatasetRef {
+                id: d.id.clone(),
+                title: d.title.text("sv").to_string(),
+            });
         }
     }
     for member in &mut members {
-        member.findings.sort_by_key(|f| (f.obligation != "mandatory", std::cmp::Reverse(f.count)));
+        member
+            .findings
+            .sort_by_key(|f| (f.obligation != "mandatory", std::cmp::Reverse(f.count)));
     }
     for (member, (points, max)) in members.iter_mut().zip(sums) {
         member.score_percent = percent(points, max);

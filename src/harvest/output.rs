@@ -14,7 +14,8 @@ use std::time::Duration;
 pub fn write_all(dir: &Path, merged: &Catalog, report: &Report) -> Result<(), String> {
     let write = |path: &Path, text: &str| {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
         std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
@@ -24,12 +25,14 @@ pub fn write_all(dir: &Path, merged: &Catalog, report: &Report) -> Result<(), St
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     for d in &merged.datasets {
         if let (Some(key), Some(p)) = (d.publisher_key(), &d.publisher) {
-            keys.entry(key.to_string()).or_insert_with(|| p.name.text("sv").to_string());
+            keys.entry(key.to_string())
+                .or_insert_with(|| p.name.text("sv").to_string());
         }
     }
     let pub_dir = dir.join("publishers");
     let _ = std::fs::remove_dir_all(&pub_dir);
-    std::fs::create_dir_all(&pub_dir).map_err(|e| format!("cannot create {}: {e}", pub_dir.display()))?;
+    std::fs::create_dir_all(&pub_dir)
+        .map_err(|e| format!("cannot create {}: {e}", pub_dir.display()))?;
     let mut index = Vec::new();
     let mut used: HashMap<String, usize> = HashMap::new();
     for (key, name) in &keys {
@@ -45,39 +48,51 @@ pub fn write_all(dir: &Path, merged: &Catalog, report: &Report) -> Result<(), St
             "publisher": key, "name": name, "file": format!("{file}.jsonld"), "datasets": catalog.datasets.len()
         }));
     }
-    write(&pub_dir.join("index.json"), &serde_json::to_string_pretty(&index).unwrap_or_default())?;
-    write(&dir.join("report.json"), &serde_json::to_string_pretty(report).unwrap_or_default())?;
-    write(&dir.join("report").join("index.html"), &report_html::render(report))?;
+    write(
+        &pub_dir.join("index.json"),
+        &serde_json::to_string_pretty(&index).unwrap_or_default(),
+    )?;
+    write(
+        &dir.join("report.json"),
+        &serde_json::to_string_pretty(report).unwrap_or_default(),
+    )?;
+    write(
+        &dir.join("report").join("index.html"),
+        &report_html::render(report),
+    )?;
     Ok(())
 }
 
 fn write_streamed(path: &Path, catalog: &Catalog) -> Result<(), String> {
-    let file = std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let file =
+        std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
     write_registry_to(catalog, &mut out)
         .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// A file name from a publisher's name: lower-case ASCII, å/ä → a, ö → o.
+/// A file name from a publisher's name: lower-case ASCII, folded as the
+/// search folds it (å/ä → a, ö → o).
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            c => c,
-        };
+    for c in crate::search::normalize::fold(&name.to_lowercase()).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
     }
-    let out = out.trim_end_matches('-').chars().take(60).collect::<String>();
-    if out.is_empty() { "publisher".into() } else { out }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>();
+    if out.is_empty() {
+        "publisher".into()
+    } else {
+        out
+    }
 }
 
 /// HEAD requests to every access and download URL, each URL once, at most
@@ -115,29 +130,20 @@ impl LinkChecker {
         urls.sort();
         urls.dedup();
         urls.truncate(MAX_LINKS);
-        let gate = super::fetch::HostGate::new(self.per_host);
-        let next = Mutex::new(0usize);
-        std::thread::scope(|s| {
-            for _ in 0..urls.len().clamp(1, 16) {
-                s.spawn(|| loop {
-                    let i = {
-                        let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
-                        *n += 1;
-                        *n - 1
-                    };
-                    let Some(url) = urls.get(i) else { break };
-                    let feed = super::Feed::Url(url.clone());
-                    let _permit = gate.enter(feed.host());
-                    let ok = self
-                        .agent
-                        .head(url)
-                        .call()
-                        .map(|r| r.status().as_u16() < 400)
-                        .unwrap_or(false);
-                    self.results.lock().unwrap_or_else(|e| e.into_inner()).insert(url.clone(), ok);
-                });
-            }
-        });
+        let answers = super::fetch::by_host(
+            &urls,
+            |u| super::sources::url_host(u),
+            self.per_host,
+            |_, url| {
+                self.agent
+                    .head(url)
+                    .call()
+                    .map(|r| r.status().as_u16() < 400)
+                    .unwrap_or(false)
+            },
+        );
+        let mut results = self.results.lock().unwrap_or_else(|e| e.into_inner());
+        results.extend(urls.into_iter().zip(answers));
     }
 
     pub fn ok(&self, url: &str) -> bool {

@@ -64,7 +64,11 @@ Kvalitet i genomsnitt / Mean quality: <strong>{pct} %</strong> ({rating}). Länk
         n = report.datasets,
         pct = report.score_percent,
         rating = rating_words(Rating::of(report.score_percent, 100).code()),
-        links = if report.links_checked { "ja / yes" } else { "nej / no" },
+        links = if report.links_checked {
+            "ja / yes"
+        } else {
+            "nej / no"
+        },
     );
     for (i, m) in report.members.iter().enumerate() {
         let _ = writeln!(
@@ -128,7 +132,11 @@ fn member(h: &mut String, i: usize, m: &MemberReport) {
             let mandatory = f.obligation == "mandatory";
             let mut list = String::new();
             for d in f.datasets.iter().take(SHOWN_DATASETS) {
-                let _ = write!(list, "<li>{}</li>", esc(if d.title.is_empty() { &d.id } else { &d.title }));
+                let _ = write!(
+                    list,
+                    "<li>{}</li>",
+                    esc(if d.title.is_empty() { &d.id } else { &d.title })
+                );
             }
             let more = f.count.saturating_sub(SHOWN_DATASETS);
             if more > 0 {
@@ -139,8 +147,16 @@ fn member(h: &mut String, i: usize, m: &MemberReport) {
                 r#"<tr><td><code>{}</code> ({})</td><td{}>{}</td><td>{}<br><span lang="en">{}</span></td><td>{}<br><span lang="en">{}</span></td><td><details><summary>{}</summary><ul>{}</ul></details></td></tr>"#,
                 esc(f.property),
                 esc(f.class),
-                if mandatory { r#" class="mandatory""# } else { "" },
-                if mandatory { "Obligatorisk / Mandatory" } else { "Rekommenderad / Recommended" },
+                if mandatory {
+                    r#" class="mandatory""#
+                } else {
+                    ""
+                },
+                if mandatory {
+                    "Obligatorisk / Mandatory"
+                } else {
+                    "Rekommenderad / Recommended"
+                },
                 esc(f.problem_sv),
                 esc(f.problem_en),
                 esc(f.fix_sv),

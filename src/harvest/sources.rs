@@ -52,13 +52,16 @@ impl Feed {
     /// The host polite limits are counted per (files: none).
     pub fn host(&self) -> Option<&str> {
         match self {
-            Feed::Url(u) => {
-                let rest = u.split_once("://")?.1;
-                Some(rest.split(['/', '?', '#']).next().unwrap_or(rest))
-            }
+            Feed::Url(u) => url_host(u),
             Feed::File(_) => None,
         }
     }
+}
+
+/// The host part of an absolute URL, which polite limits count by.
+pub fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    Some(rest.split(['/', '?', '#']).next().unwrap_or(rest))
 }
 
 impl Sources {
@@ -72,7 +75,11 @@ impl Sources {
         }
         for m in &sources.members {
             if m.feeds.is_empty() {
-                return Err(format!("{}: member {:?} has no feeds", path.display(), m.name));
+                return Err(format!(
+                    "{}: member {:?} has no feeds",
+                    path.display(),
+                    m.name
+                ));
             }
         }
         Ok(sources)
@@ -100,6 +107,9 @@ mod tests {
             Feed::new(&s.members[0].feeds[1], dir),
             Feed::File(PathBuf::from("/srv/sources/local/other.ttl"))
         );
-        assert_eq!(Feed::new(&s.members[0].feeds[0], dir).host(), Some("example.se"));
+        assert_eq!(
+            Feed::new(&s.members[0].feeds[0], dir).host(),
+            Some("example.se")
+        );
     }
 }

@@ -33,6 +33,10 @@ impl FeedState {
         }
     }
 
+    pub fn has_copy(&self, dir: &Path) -> bool {
+        dir.join("feeds").join(&self.copy).is_file()
+    }
+
     pub fn read_copy(&self, dir: &Path) -> Option<Vec<u8>> {
         std::fs::read(dir.join("feeds").join(&self.copy)).ok()
     }
@@ -40,16 +44,18 @@ impl FeedState {
 
 /// A file name for a URL's copy: its host and a hash of the whole URL.
 fn copy_name(url: &str) -> String {
-    // FNV-1a: stable across runs and Rust versions (unlike `DefaultHasher`).
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in url.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    let host: String = Feed::Url(url.to_string())
-        .host()
+    // Stable across runs and Rust versions (unlike `DefaultHasher`).
+    let h = crate::registry::ids::fnv1a([url.as_bytes()]);
+    let host: String = super::sources::url_host(url)
         .unwrap_or("feed")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("{host}-{h:016x}")
 }
@@ -64,7 +70,8 @@ impl State {
 
     pub fn save(&self, dir: &Path) -> Result<(), String> {
         let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
-        std::fs::write(dir.join("state.json"), text).map_err(|e| format!("cannot write state.json: {e}"))
+        std::fs::write(dir.join("state.json"), text)
+            .map_err(|e| format!("cannot write state.json: {e}"))
     }
 
     pub fn get(&self, feed: &Feed) -> Option<&FeedState> {
@@ -82,9 +89,12 @@ impl State {
 
     /// Writes a fresh copy of a feed beside the state.
     pub fn keep_copy(&self, feed: &Feed, dir: &Path, bytes: &[u8]) -> Result<(), String> {
-        let Some(st) = self.get(feed) else { return Ok(()) };
+        let Some(st) = self.get(feed) else {
+            return Ok(());
+        };
         let feeds = dir.join("feeds");
-        std::fs::create_dir_all(&feeds).map_err(|e| format!("cannot create {}: {e}", feeds.display()))?;
+        std::fs::create_dir_all(&feeds)
+            .map_err(|e| format!("cannot create {}: {e}", feeds.display()))?;
         std::fs::write(feeds.join(&st.copy), bytes).map_err(|e| format!("cannot keep a copy: {e}"))
     }
 }

@@ -266,10 +266,18 @@ impl Rule {
     }
 
     pub fn problem(&self, lang: &str) -> &'static str {
-        if lang == "sv" { self.problem_sv } else { self.problem_en }
+        if lang == "sv" {
+            self.problem_sv
+        } else {
+            self.problem_en
+        }
     }
 
     pub fn fix(&self, lang: &str) -> &'static str {
-        if lang == "sv" { self.fix_sv } else { self.fix_en }
+        if lang == "sv" {
+            self.fix_sv
+        } else {
+            self.fix_en
+        }
     }
 }

@@ -26,7 +26,12 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Excellent, Rating::Good, Rating::Sufficient, Rating::Bad];
+    pub const ALL: [Rating; 4] = [
+        Rating::Excellent,
+        Rating::Good,
+        Rating::Sufficient,
+        Rating::Bad,
+    ];
 
     /// MQA's bands (of 405 points), applied to the share of the maximum.
     pub fn of(points: u32, max: u32) -> Rating {
@@ -89,20 +94,33 @@ pub struct Indicator {
     measure: Measure,
 }
 
-const fn ind(dimension: &'static str, name: &'static str, property: &'static str, points: u32, measure: Measure) -> Indicator {
-    Indicator { dimension, name, property, points, measure }
+const fn ind(
+    dimension: &'static str,
+    name: &'static str,
+    property: &'static str,
+    points: u32,
+    measure: Measure,
+) -> Indicator {
+    Indicator {
+        dimension,
+        name,
+        property,
+        points,
+        measure,
+    }
 }
 
 /// File types MQA counts as machine-readable and as non-proprietary (the
 /// EU file-type vocabulary's codes, as [`vocab::formats::format_label`]
 /// gives them).
 const MACHINE_READABLE: &[&str] = &[
-    "CSV", "JSON", "XML", "RDF", "RDF_XML", "TTL", "TURTLE", "JSON_LD", "JSONLD", "GEOJSON", "XLSX", "XLS", "ODS",
-    "SHP", "GML", "KML", "N3", "NT", "PX", "SPARQLQ", "TSV", "GPKG", "NETCDF", "API",
+    "CSV", "JSON", "XML", "RDF", "RDF_XML", "TTL", "TURTLE", "JSON_LD", "JSONLD", "GEOJSON",
+    "XLSX", "XLS", "ODS", "SHP", "GML", "KML", "N3", "NT", "PX", "SPARQLQ", "TSV", "GPKG",
+    "NETCDF", "API",
 ];
 const NON_PROPRIETARY: &[&str] = &[
-    "CSV", "JSON", "XML", "RDF", "RDF_XML", "TTL", "TURTLE", "JSON_LD", "JSONLD", "GEOJSON", "ODS", "ODT", "GML",
-    "KML", "N3", "NT", "TXT", "HTML", "PDF", "TSV", "GPKG", "NETCDF", "PNG", "ZIP",
+    "CSV", "JSON", "XML", "RDF", "RDF_XML", "TTL", "TURTLE", "JSON_LD", "JSONLD", "GEOJSON", "ODS",
+    "ODT", "GML", "KML", "N3", "NT", "TXT", "HTML", "PDF", "TSV", "GPKG", "NETCDF", "PNG", "ZIP",
 ];
 
 fn label(x: &Distribution) -> Option<String> {
@@ -120,34 +138,184 @@ fn from_vocabulary(x: &Distribution) -> bool {
 }
 
 pub const INDICATORS: &[Indicator] = &[
-    ind("findability", "keywords", "dcat:keyword", 30, Measure::Dataset(|d| !d.keywords.is_empty())),
-    ind("findability", "categories", "dcat:theme", 30, Measure::Dataset(|d| !d.themes.is_empty())),
-    ind("findability", "geo search", "dct:spatial", 20, Measure::NotAssessed),
-    ind("findability", "time-based search", "dct:temporal", 20, Measure::NotAssessed),
-    ind("accessibility", "access URL reachable", "dcat:accessURL", 50, Measure::Reachable(|x| x.access_url.as_deref())),
-    ind("accessibility", "download URL given", "dcat:downloadURL", 20, Measure::Distributions(|x| x.download_url.as_deref().is_some_and(is_absolute))),
-    ind("accessibility", "download URL reachable", "dcat:downloadURL", 30, Measure::Reachable(|x| x.download_url.as_deref())),
-    ind("interoperability", "format given", "dct:format", 20, Measure::Distributions(|x| x.format.is_some())),
-    ind("interoperability", "media type given", "dcat:mediaType", 10, Measure::Distributions(|x| x.media_type.is_some())),
-    ind("interoperability", "format from a vocabulary", "dct:format", 10, Measure::Distributions(from_vocabulary)),
-    ind("interoperability", "non-proprietary format", "dct:format", 20, Measure::Distributions(|x| label(x).is_some_and(|l| NON_PROPRIETARY.contains(&l.as_str())))),
-    ind("interoperability", "machine-readable format", "dct:format", 20, Measure::Distributions(|x| label(x).is_some_and(|l| MACHINE_READABLE.contains(&l.as_str())))),
-    ind("interoperability", "DCAT-AP-SE compliance", "(profile)", 30, Measure::Dataset(|d| findings(d).iter().all(|f| f.obligation != Obligation::Mandatory))),
-    ind("reusability", "licence given", "dct:license", 20, Measure::Dataset(|d| d.license.is_some() || d.distributions.iter().any(|x| x.license.is_some()))),
-    ind("reusability", "licence from a vocabulary", "dct:license", 10, Measure::Dataset(|d| {
-        d.license.iter().chain(d.distributions.iter().filter_map(|x| x.license.as_ref()))
-            .any(|l| vocab::licences::licence_label(l, "en").is_some())
-    })),
-    ind("reusability", "access restrictions given", "dct:accessRights", 10, Measure::Dataset(|d| d.access_rights.is_some())),
-    ind("reusability", "access restrictions from a vocabulary", "dct:accessRights", 5, Measure::Dataset(|d| {
-        d.access_rights.as_deref().is_some_and(|a| vocab::access_rights::access_rights_label(a, "en").is_some())
-    })),
-    ind("reusability", "contact point", "dcat:contactPoint", 20, Measure::Dataset(|d| d.contact_point.is_some())),
-    ind("reusability", "publisher", "dct:publisher", 10, Measure::Dataset(|d| d.publisher.is_some())),
-    ind("contextuality", "rights", "dct:rights", 5, Measure::NotAssessed),
-    ind("contextuality", "file size", "dcat:byteSize", 5, Measure::NotAssessed),
-    ind("contextuality", "date of issue", "dct:issued", 5, Measure::Dataset(|d| d.issued.is_some())),
-    ind("contextuality", "modification date", "dct:modified", 5, Measure::Dataset(|d| d.modified.is_some())),
+    ind(
+        "findability",
+        "keywords",
+        "dcat:keyword",
+        30,
+        Measure::Dataset(|d| !d.keywords.is_empty()),
+    ),
+    ind(
+        "findability",
+        "categories",
+        "dcat:theme",
+        30,
+        Measure::Dataset(|d| !d.themes.is_empty()),
+    ),
+    ind(
+        "findability",
+        "geo search",
+        "dct:spatial",
+        20,
+        Measure::NotAssessed,
+    ),
+    ind(
+        "findability",
+        "time-based search",
+        "dct:temporal",
+        20,
+        Measure::NotAssessed,
+    ),
+    ind(
+        "accessibility",
+        "access URL reachable",
+        "dcat:accessURL",
+        50,
+        Measure::Reachable(|x| x.access_url.as_deref()),
+    ),
+    ind(
+        "accessibility",
+        "download URL given",
+        "dcat:downloadURL",
+        20,
+        Measure::Distributions(|x| x.download_url.as_deref().is_some_and(is_absolute)),
+    ),
+    ind(
+        "accessibility",
+        "download URL reachable",
+        "dcat:downloadURL",
+        30,
+        Measure::Reachable(|x| x.download_url.as_deref()),
+    ),
+    ind(
+        "interoperability",
+        "format given",
+        "dct:format",
+        20,
+        Measure::Distributions(|x| x.format.is_some()),
+    ),
+    ind(
+        "interoperability",
+        "media type given",
+        "dcat:mediaType",
+        10,
+        Measure::Distributions(|x| x.media_type.is_some()),
+    ),
+    ind(
+        "interoperability",
+        "format from a vocabulary",
+        "dct:format",
+        10,
+        Measure::Distributions(from_vocabulary),
+    ),
+    ind(
+        "interoperability",
+        "non-proprietary format",
+        "dct:format",
+        20,
+        Measure::Distributions(|x| label(x).is_some_and(|l| NON_PROPRIETARY.contains(&l.as_str()))),
+    ),
+    ind(
+        "interoperability",
+        "machine-readable format",
+        "dct:format",
+        20,
+        Measure::Distributions(|x| {
+            label(x).is_some_and(|l| MACHINE_READABLE.contains(&l.as_str()))
+        }),
+    ),
+    ind(
+        "interoperability",
+        "DCAT-AP-SE compliance",
+        "(profile)",
+        30,
+        Measure::Dataset(|d| {
+            findings(d)
+                .iter()
+                .all(|f| f.obligation != Obligation::Mandatory)
+        }),
+    ),
+    ind(
+        "reusability",
+        "licence given",
+        "dct:license",
+        20,
+        Measure::Dataset(|d| {
+            d.license.is_some() || d.distributions.iter().any(|x| x.license.is_some())
+        }),
+    ),
+    ind(
+        "reusability",
+        "licence from a vocabulary",
+        "dct:license",
+        10,
+        Measure::Dataset(|d| {
+            d.license
+                .iter()
+                .chain(d.distributions.iter().filter_map(|x| x.license.as_ref()))
+                .any(|l| vocab::licences::licence_label(l, "en").is_some())
+        }),
+    ),
+    ind(
+        "reusability",
+        "access restrictions given",
+        "dct:accessRights",
+        10,
+        Measure::Dataset(|d| d.access_rights.is_some()),
+    ),
+    ind(
+        "reusability",
+        "access restrictions from a vocabulary",
+        "dct:accessRights",
+        5,
+        Measure::Dataset(|d| {
+            d.access_rights
+                .as_deref()
+                .is_some_and(|a| vocab::access_rights::access_rights_label(a, "en").is_some())
+        }),
+    ),
+    ind(
+        "reusability",
+        "contact point",
+        "dcat:contactPoint",
+        20,
+        Measure::Dataset(|d| d.contact_point.is_some()),
+    ),
+    ind(
+        "reusability",
+        "publisher",
+        "dct:publisher",
+        10,
+        Measure::Dataset(|d| d.publisher.is_some()),
+    ),
+    ind(
+        "contextuality",
+        "rights",
+        "dct:rights",
+        5,
+        Measure::NotAssessed,
+    ),
+    ind(
+        "contextuality",
+        "file size",
+        "dcat:byteSize",
+        5,
+        Measure::NotAssessed,
+    ),
+    ind(
+        "contextuality",
+        "date of issue",
+        "dct:issued",
+        5,
+        Measure::Dataset(|d| d.issued.is_some()),
+    ),
+    ind(
+        "contextuality",
+        "modification date",
+        "dct:modified",
+        5,
+        Measure::Dataset(|d| d.modified.is_some()),
+    ),
 ];
 
 /// A dataset's score.
@@ -170,9 +338,17 @@ pub fn assess(d: &Dataset, reachable: Option<&dyn Fn(&str) -> bool>) -> Assessme
     for i in INDICATORS {
         let earned = match (&i.measure, reachable) {
             (Measure::NotAssessed, _) | (Measure::Reachable(_), None) => continue,
-            (Measure::Dataset(f), _) => if f(d) { i.points } else { 0 },
+            (Measure::Dataset(f), _) => {
+                if f(d) {
+                    i.points
+                } else {
+                    0
+                }
+            }
             (Measure::Distributions(f), _) => any(dists.iter().any(f), i.points),
-            (Measure::Reachable(url), Some(ok)) => any(dists.iter().any(|x| url(x).is_some_and(ok)), i.points),
+            (Measure::Reachable(url), Some(ok)) => {
+                any(dists.iter().any(|x| url(x).is_some_and(ok)), i.points)
+            }
         };
         max += i.points;
         points += earned;
@@ -180,7 +356,12 @@ pub fn assess(d: &Dataset, reachable: Option<&dyn Fn(&str) -> bool>) -> Assessme
             missing.push(i.name);
         }
     }
-    Assessment { points, max, rating: Rating::of(points, max), missing }
+    Assessment {
+        points,
+        max,
+        rating: Rating::of(points, max),
+        missing,
+    }
 }
 
 #[cfg(test)]
@@ -190,8 +371,18 @@ mod tests {
     #[test]
     fn the_indicators_add_up_to_mqas_405_points() {
         assert_eq!(INDICATORS.iter().map(|i| i.points).sum::<u32>(), 405);
-        for dim in ["findability", "accessibility", "interoperability", "reusability", "contextuality"] {
-            let sum: u32 = INDICATORS.iter().filter(|i| i.dimension == dim).map(|i| i.points).sum();
+        for dim in [
+            "findability",
+            "accessibility",
+            "interoperability",
+            "reusability",
+            "contextuality",
+        ] {
+            let sum: u32 = INDICATORS
+                .iter()
+                .filter(|i| i.dimension == dim)
+                .map(|i| i.points)
+                .sum();
             let mqa = match dim {
                 "findability" | "accessibility" => 100,
                 "interoperability" => 110,

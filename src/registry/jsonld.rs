@@ -721,7 +721,10 @@ fn dataset(d: &Dataset) -> Json {
         };
         o.push(
             "hasQualityMeasurement",
-            Json::Arr(vec![measurement(QUALITY_POINTS, q.points), measurement(QUALITY_MAX, q.max)]),
+            Json::Arr(vec![
+                measurement(QUALITY_POINTS, q.points),
+                measurement(QUALITY_MAX, q.max),
+            ]),
         );
     }
     Json::Obj(o)

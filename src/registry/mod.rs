@@ -20,7 +20,7 @@ mod common;
 mod datajson;
 mod dcat_graph;
 mod detect;
-mod ids;
+pub(crate) mod ids;
 mod json_repair;
 pub mod jsonld;
 mod jsonld_nodes;

@@ -37,7 +37,11 @@ pub(crate) fn add_graph(graph: &mut Graph, rdf_json: &Map<String, Value>, scope:
                     }
                     (Some("literal"), Some(v)) => Object::Literal {
                         text: v.to_string(),
-                        lang: object.get("lang").and_then(Value::as_str).unwrap_or_default().to_string(),
+                        lang: object
+                            .get("lang")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_string(),
                     },
                     _ => {
                         skipped += 1;
@@ -55,7 +59,9 @@ pub(crate) fn add_graph(graph: &mut Graph, rdf_json: &Map<String, Value>, scope:
 pub fn read_rdf_json(text: &str) -> Result<Catalog, ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax(e.to_string()))?;
     let Some(map) = value.as_object() else {
-        return Err(ReadError::NotACatalogue { hint: "RDF/JSON is an object of subjects".into() });
+        return Err(ReadError::NotACatalogue {
+            hint: "RDF/JSON is an object of subjects".into(),
+        });
     };
     let mut graph = Graph::default();
     let skipped = add_graph(&mut graph, map, "");
@@ -68,7 +74,9 @@ pub fn read_rdf_json(text: &str) -> Result<Catalog, ReadError> {
 
 /// Builds a catalogue from several RDF/JSON graphs (one per entry), each
 /// with its own blank-node scope, in order.
-pub(crate) fn read_graphs<'a>(graphs: impl Iterator<Item = &'a Map<String, Value>>) -> Result<Catalog, ReadError> {
+pub(crate) fn read_graphs<'a>(
+    graphs: impl Iterator<Item = &'a Map<String, Value>>,
+) -> Result<Catalog, ReadError> {
     let mut graph = Graph::default();
     let mut skipped = 0;
     for (i, g) in graphs.enumerate() {

@@ -23,7 +23,7 @@
 //! ([`EntryStore::requests`]).
 
 use super::md5::md5_prefix8;
-use super::{encode_component, plan, Planned, RemoteError, RemotePage};
+use super::{encode_component, plan, push_sort, Planned, RemoteError, RemotePage};
 use crate::search::{Facet, FacetCounts, Filters, Request, Sort};
 use serde_json::Value;
 
@@ -60,7 +60,10 @@ pub fn field(facet: Facet) -> Option<String> {
 
 /// A value escaped as EntryStore's JS client escapes it.
 pub fn escape(value: &str) -> String {
-    value.replace(':', "\\:").replace('(', "\\(").replace(')', "\\)")
+    value
+        .replace(':', "\\:")
+        .replace('(', "\\(")
+        .replace(')', "\\)")
 }
 
 pub struct EntryStore {
@@ -79,16 +82,32 @@ impl EntryStore {
     /// page, plus one per selected facet for its disjunctive counts.
     pub fn requests(&self, request: &Request, facets: &[Facet], lang: &str) -> Vec<Planned> {
         let limit = request.limit.clamp(1, MAX_LIMIT);
-        plan(request, facets, |f| field(f).is_some(), |without, counted, page| {
-            let r = &request;
-            if page {
-                self.url(&r.text, &r.filters, without, counted, r.sort, lang, r.offset, limit)
-            } else {
-                // At least one hit: the server reports 0 results when it
-                // returns no entry.
-                self.url(&r.text, &r.filters, without, counted, Sort::Relevance, lang, 0, 1)
-            }
-        })
+        plan(
+            request,
+            facets,
+            |f| field(f).is_some(),
+            |without, counted, page| {
+                let r = &request;
+                if page {
+                    self.url(
+                        &r.text, &r.filters, without, counted, r.sort, lang, r.offset, limit,
+                    )
+                } else {
+                    // At least one hit: the server reports 0 results when it
+                    // returns no entry.
+                    self.url(
+                        &r.text,
+                        &r.filters,
+                        without,
+                        counted,
+                        Sort::Relevance,
+                        lang,
+                        0,
+                        1,
+                    )
+                }
+            },
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -108,40 +127,38 @@ impl EntryStore {
             self.base,
             encode_component(&query(text, filters, without))
         );
-        let sort = match sort {
-            Sort::Title => Some(format!("title.{} asc", if lang == "en" { "en" } else { "sv" })),
-            Sort::Modified => Some("modified desc".to_string()),
-            // Relevance is the server's default; quality is not indexed.
-            Sort::Relevance | Sort::Quality => None,
-        };
-        if let Some(s) = sort {
-            url.push_str("&sort=");
-            url.push_str(&encode_component(&s));
-        }
+        push_sort(&mut url, sort, lang);
         let fields: Vec<String> = facets.iter().filter_map(|f| field(*f)).collect();
         if !fields.is_empty() {
-            url.push_str(&format!("&facetFields={}&facetLimit={FACET_LIMIT}", encode_component(&fields.join(","))));
+            url.push_str(&format!(
+                "&facetFields={}&facetLimit={FACET_LIMIT}",
+                encode_component(&fields.join(","))
+            ));
         }
         url
     }
 
     /// Reads one answer. Facet field names are mapped back to facets.
     pub fn parse(text: &str) -> Result<RemotePage, RemoteError> {
-        let v: Value = serde_json::from_str(text).map_err(|e| RemoteError::Unreadable(e.to_string()))?;
+        let v: Value =
+            serde_json::from_str(text).map_err(|e| RemoteError::Unreadable(e.to_string()))?;
         if let Some(error) = v.get("error").and_then(Value::as_str) {
             return Err(RemoteError::Refused(error.to_string()));
         }
         let total = v
             .get("results")
             .and_then(Value::as_u64)
-            .ok_or_else(|| RemoteError::Unreadable("no \"results\" count".into()))? as usize;
+            .ok_or_else(|| RemoteError::Unreadable("no \"results\" count".into()))?
+            as usize;
         let children = v
             .pointer("/resource/children")
             .and_then(Value::as_array)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let graphs: Vec<&serde_json::Map<String, Value>> =
-            children.iter().filter_map(|c| c.get("metadata")?.as_object()).collect();
+        let graphs: Vec<&serde_json::Map<String, Value>> = children
+            .iter()
+            .filter_map(|c| c.get("metadata")?.as_object())
+            .collect();
         let mut skipped = children.len() - graphs.len();
         let datasets = if graphs.is_empty() {
             Vec::new()
@@ -167,17 +184,30 @@ impl EntryStore {
                 let name = ff.get("name")?.as_str()?;
                 // A literal facet asked for as `literal` comes back as
                 // `literal_s`.
-                let facet = Facet::ALL.into_iter().find(|f| field(*f).as_deref() == Some(name))?;
+                let facet = Facet::ALL
+                    .into_iter()
+                    .find(|f| field(*f).as_deref() == Some(name))?;
                 let values = ff
                     .get("values")?
                     .as_array()?
                     .iter()
-                    .filter_map(|x| Some((x.get("name")?.as_str()?.to_string(), x.get("count")?.as_u64()? as u32)))
+                    .filter_map(|x| {
+                        Some((
+                            x.get("name")?.as_str()?.to_string(),
+                            x.get("count")?.as_u64()? as u32,
+                        ))
+                    })
                     .collect();
                 Some(FacetCounts { facet, values })
             })
             .collect();
-        Ok(RemotePage { total, datasets, facets, skipped, publisher_names: Vec::new() })
+        Ok(RemotePage {
+            total,
+            datasets,
+            facets,
+            skipped,
+            publisher_names: Vec::new(),
+        })
     }
 }
 
@@ -192,14 +222,19 @@ pub fn query(text: &str, filters: &Filters, without: Option<Facet>) -> String {
         if w.chars().count() < MIN_WORD {
             word.push('*');
         }
-        q.push_str(&format!(" AND (title:{word} OR description:{word} OR tag.literal:{word})"));
+        q.push_str(&format!(
+            " AND (title:{word} OR description:{word} OR tag.literal:{word})"
+        ));
     });
     for (facet, values) in filters.iter() {
         if Some(facet) == without || values.is_empty() {
             continue;
         }
         let Some(field) = field(facet) else { continue };
-        let any: Vec<String> = values.iter().map(|v| format!("{field}:{}", escape(v))).collect();
+        let any: Vec<String> = values
+            .iter()
+            .map(|v| format!("{field}:{}", escape(v)))
+            .collect();
         q.push_str(&format!(" AND ({})", any.join(" OR ")));
     }
     q

@@ -12,7 +12,7 @@ pub mod md5;
 pub mod piveau;
 
 use crate::model::Dataset;
-use crate::search::{Facet, FacetCounts, Request};
+use crate::search::{Facet, FacetCounts, Request, Sort};
 
 /// What kind of registry the `registry` URL is (`registry-type`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,7 +43,11 @@ impl RegistryType {
     /// named by its action API (`…/api/3/action/package_search` or
     /// `…/api/3`). Anything else is a file.
     pub fn recognise(url: &str) -> RegistryType {
-        let path = url.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+        let path = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/');
         if path.ends_with("/store") {
             RegistryType::EntryStore
         } else if path.ends_with("/api/3/action/package_search") || path.ends_with("/api/3") {
@@ -99,7 +103,9 @@ impl Service {
     /// The requests answering `request` with counts for `facets`.
     pub fn plan(&self, request: &Request, facets: &[Facet], lang: &str) -> Vec<Planned> {
         match self {
-            Service::EntryStore(b) => entrystore::EntryStore::new(b).requests(request, facets, lang),
+            Service::EntryStore(b) => {
+                entrystore::EntryStore::new(b).requests(request, facets, lang)
+            }
             Service::Ckan(b) => ckan::Ckan::new(b).requests(request, facets),
             Service::Piveau(b) => piveau::Piveau::new(b).requests(request, facets, lang),
         }
@@ -157,7 +163,10 @@ pub fn combine(
     // A facet whose counts failed still lists what is selected, so the
     // person can untick it (the page says counts are missing).
     for &facet in &missing {
-        counts.push(FacetCounts { facet, values: Vec::new() });
+        counts.push(FacetCounts {
+            facet,
+            values: Vec::new(),
+        });
     }
     for c in &mut counts {
         for v in request.filters.values(c.facet) {
@@ -165,7 +174,8 @@ pub fn combine(
                 c.values.push((v.clone(), 0));
             }
         }
-        c.values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        c.values
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     }
     counts.sort_by_key(|c| c.facet);
     page.facets = counts;
@@ -201,7 +211,9 @@ pub enum RemoteError {
 impl std::fmt::Display for RemoteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RemoteError::Unreadable(m) => write!(f, "the search service's answer is unreadable: {m}"),
+            RemoteError::Unreadable(m) => {
+                write!(f, "the search service's answer is unreadable: {m}")
+            }
             RemoteError::Refused(m) => write!(f, "the search service refused the query: {m}"),
         }
     }
@@ -230,12 +242,35 @@ pub fn plan(
     url: impl Fn(Option<Facet>, &[Facet], bool) -> String,
 ) -> Vec<Planned> {
     let shown: Vec<Facet> = facets.iter().copied().filter(|f| supported(*f)).collect();
-    let unselected: Vec<Facet> = shown.iter().copied().filter(|f| !request.filters.has(*f)).collect();
-    let mut out = vec![Planned { url: url(None, &unselected, true), counts_for: None }];
+    let unselected: Vec<Facet> = shown
+        .iter()
+        .copied()
+        .filter(|f| !request.filters.has(*f))
+        .collect();
+    let mut out = vec![Planned {
+        url: url(None, &unselected, true),
+        counts_for: None,
+    }];
     for f in shown.into_iter().filter(|f| request.filters.has(*f)) {
-        out.push(Planned { url: url(Some(f), &[f], false), counts_for: Some(f) });
+        out.push(Planned {
+            url: url(Some(f), &[f], false),
+            counts_for: Some(f),
+        });
     }
     out
+}
+
+/// `&sort=…` in the `field direction` form EntryStore and piveau share:
+/// `title.<UI language> asc`, `modified desc`; nothing for relevance (their
+/// default) or quality (not indexed).
+pub(crate) fn push_sort(url: &mut String, sort: Sort, lang: &str) {
+    let sort = match sort {
+        Sort::Title => format!("title.{} asc", if lang == "en" { "en" } else { "sv" }),
+        Sort::Modified => "modified desc".to_string(),
+        Sort::Relevance | Sort::Quality => return,
+    };
+    url.push_str("&sort=");
+    url.push_str(&encode_component(&sort));
 }
 
 /// `application/x-www-form-urlencoded`-safe percent-encoding of a query
@@ -244,9 +279,18 @@ pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {
-                out.push(b as char)
-            }
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -262,19 +306,44 @@ mod tests {
     fn the_kind_of_registry_is_recognised_from_its_url_or_said() {
         let one = |u: &str| vec![u.to_string()];
         assert_eq!(
-            Service::for_registry(&one("https://admin.dataportal.se/store"), RegistryType::Auto),
-            Some(Service::EntryStore("https://admin.dataportal.se/store".into()))
+            Service::for_registry(
+                &one("https://admin.dataportal.se/store"),
+                RegistryType::Auto
+            ),
+            Some(Service::EntryStore(
+                "https://admin.dataportal.se/store".into()
+            ))
         );
         assert_eq!(
-            Service::for_registry(&one("https://www.envidat.ch/api/3/action/package_search"), RegistryType::Auto),
-            Some(Service::Ckan("https://www.envidat.ch/api/3/action/package_search".into()))
+            Service::for_registry(
+                &one("https://www.envidat.ch/api/3/action/package_search"),
+                RegistryType::Auto
+            ),
+            Some(Service::Ckan(
+                "https://www.envidat.ch/api/3/action/package_search".into()
+            ))
         );
-        assert_eq!(Service::for_registry(&one("data/registry.jsonld"), RegistryType::Auto), None);
+        assert_eq!(
+            Service::for_registry(&one("data/registry.jsonld"), RegistryType::Auto),
+            None
+        );
         // Said explicitly, it wins; `file` turns recognition off.
-        assert!(matches!(Service::for_registry(&one("/local/es"), RegistryType::EntryStore), Some(Service::EntryStore(_))));
-        assert_eq!(Service::for_registry(&one("https://x.se/store"), RegistryType::File), None);
+        assert!(matches!(
+            Service::for_registry(&one("/local/es"), RegistryType::EntryStore),
+            Some(Service::EntryStore(_))
+        ));
+        assert_eq!(
+            Service::for_registry(&one("https://x.se/store"), RegistryType::File),
+            None
+        );
         // Several registries are files merged in the page.
-        assert_eq!(Service::for_registry(&[one("https://x.se/store"), one("b")].concat(), RegistryType::Auto), None);
+        assert_eq!(
+            Service::for_registry(
+                &[one("https://x.se/store"), one("b")].concat(),
+                RegistryType::Auto
+            ),
+            None
+        );
         assert_eq!(RegistryType::parse(" CKAN "), RegistryType::Ckan);
     }
 
@@ -283,11 +352,23 @@ mod tests {
         let mut filters = Filters::new();
         filters.add(Facet::Theme, "T1");
         filters.add(Facet::Theme, "T9");
-        let request = Request { filters, ..Default::default() };
+        let request = Request {
+            filters,
+            ..Default::default()
+        };
         let planned = vec![
-            Planned { url: "page".into(), counts_for: None },
-            Planned { url: "theme".into(), counts_for: Some(Facet::Theme) },
-            Planned { url: "format".into(), counts_for: Some(Facet::Format) },
+            Planned {
+                url: "page".into(),
+                counts_for: None,
+            },
+            Planned {
+                url: "theme".into(),
+                counts_for: Some(Facet::Theme),
+            },
+            Planned {
+                url: "format".into(),
+                counts_for: Some(Facet::Format),
+            },
         ];
         let counts = |facet, values: &[(&str, u32)]| FacetCounts {
             facet,
@@ -295,27 +376,46 @@ mod tests {
         };
         let page = RemotePage {
             total: 4,
-            facets: vec![counts(Facet::Publisher, &[("P", 4)]), counts(Facet::Theme, &[("T1", 4)])],
+            facets: vec![
+                counts(Facet::Publisher, &[("P", 4)]),
+                counts(Facet::Theme, &[("T1", 4)]),
+            ],
             ..Default::default()
         };
-        let theme = RemotePage { total: 10, facets: vec![counts(Facet::Theme, &[("T2", 6), ("T1", 4)])], ..Default::default() };
+        let theme = RemotePage {
+            total: 10,
+            facets: vec![counts(Facet::Theme, &[("T2", 6), ("T1", 4)])],
+            ..Default::default()
+        };
         let (out, missing) = combine(
             &planned,
-            vec![Ok(page), Ok(theme), Err(RemoteError::Unreadable("x".into()))],
+            vec![
+                Ok(page),
+                Ok(theme),
+                Err(RemoteError::Unreadable("x".into())),
+            ],
             &request,
         )
         .unwrap();
         assert_eq!(out.total, 4);
         assert_eq!(missing, [Facet::Format]);
-        assert_eq!(out.facets, [
-            counts(Facet::Publisher, &[("P", 4)]),
-            // Theme's counts from its own request (its selection left out),
-            // the selected T9 listed with 0.
-            counts(Facet::Theme, &[("T2", 6), ("T1", 4), ("T9", 0)]),
-            // Format's request failed: listed, with nothing selected in it.
-            counts(Facet::Format, &[]),
-        ]);
+        assert_eq!(
+            out.facets,
+            [
+                counts(Facet::Publisher, &[("P", 4)]),
+                // Theme's counts from its own request (its selection left out),
+                // the selected T9 listed with 0.
+                counts(Facet::Theme, &[("T2", 6), ("T1", 4), ("T9", 0)]),
+                // Format's request failed: listed, with nothing selected in it.
+                counts(Facet::Format, &[]),
+            ]
+        );
         // The page failing is the answer failing.
-        assert!(combine(&planned[..1], vec![Err(RemoteError::Refused("no".into()))], &request).is_err());
+        assert!(combine(
+            &planned[..1],
+            vec![Err(RemoteError::Refused("no".into()))],
+            &request
+        )
+        .is_err());
     }
 }

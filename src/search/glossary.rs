@@ -86,7 +86,10 @@ pub fn translations(
     for f in forms {
         if f.sv_folded == folded || f.sv_stem == stem_sv {
             push(f.sv_en.1);
-            for g in forms.iter().filter(|g| g.sv_en.1 == f.sv_en.1 && g.sv_en.0 != f.sv_en.0) {
+            for g in forms
+                .iter()
+                .filter(|g| g.sv_en.1 == f.sv_en.1 && g.sv_en.0 != f.sv_en.0)
+            {
                 push(g.sv_en.0);
             }
         } else if f.sv_en.1 == folded || f.en_stem == stem_en {

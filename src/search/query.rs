@@ -97,6 +97,10 @@ pub struct QueryWord {
     /// spelling one edit away that the catalogue has in some inflection
     /// (`pendlnig` → `pendling` → `pendl`, found in `pendlare`).
     pub respelled_stem: Option<String>,
+    /// The vocabulary's terms within the typo budget ([`near_terms`]), once
+    /// a step needed them: splitting, respelling and matching ask the same
+    /// question of the same vocabulary scan.
+    pub near: Option<Vec<u32>>,
 }
 
 /// Splits a query into at most [`MAX_WORDS`] distinct words. Never panics.
@@ -125,6 +129,7 @@ pub fn parse(text: &str, stemmers: &Stemmers) -> Vec<QueryWord> {
             lower: l.into_owned(),
             prefix: false,
             respelled_stem: None,
+            near: None,
         });
     });
     let ends_in_word = text.chars().next_back().is_some_and(|c| !c.is_whitespace());
@@ -399,8 +404,13 @@ impl Matcher {
     /// ([`TYPO_TWO`] or more) of the word: insertion, deletion,
     /// substitution, transposition of neighbours.
     fn collect_typos(&mut self, index: &Index, w: &QueryWord) {
-        for t in close_terms(index, &w.folded, typo_budget(&w.folded), w.prefix) {
-            self.terms.push((t, QUALITY_TYPO));
+        match &w.near {
+            Some(near) => self.terms.extend(near.iter().map(|&t| (t, QUALITY_TYPO))),
+            None => {
+                for t in near_terms(index, w) {
+                    self.terms.push((t, QUALITY_TYPO));
+                }
+            }
         }
         if let Some(stem) = &w.respelled_stem {
             for t in index.terms_with_stem_sv(stem) {
@@ -474,6 +484,12 @@ fn typo_budget(folded: &str) -> usize {
     }
 }
 
+/// The terms a word may be a typo of: within its typo budget, as a prefix
+/// while it is being typed.
+pub fn near_terms(index: &Index, w: &QueryWord) -> Vec<u32> {
+    close_terms(index, &w.folded, typo_budget(&w.folded), w.prefix).collect()
+}
+
 /// Vocabulary terms within `k` edits of `folded` (optimal string
 /// alignment distance, on folded forms); with `prefix`, terms that begin
 /// within `k` edits of it (a word still being typed: `pendlnig` →
@@ -518,7 +534,13 @@ pub fn close_terms<'a>(
 /// Whether `a` and `b` are at most `k` edits apart (insertions, deletions,
 /// substitutions, transpositions of neighbours), or with `prefix`, `a` and
 /// some beginning of `b`; stops as soon as every alignment is over budget.
-fn within_edits(a: &[char], b: &[char], k: usize, prefix: bool, rows: &mut [Vec<usize>; 3]) -> bool {
+fn within_edits(
+    a: &[char],
+    b: &[char],
+    k: usize,
+    prefix: bool,
+    rows: &mut [Vec<usize>; 3],
+) -> bool {
     if a == b {
         return true;
     }
@@ -586,6 +608,8 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
     };
     let mut out = Vec::with_capacity(words.len());
     for w in words.drain(..) {
+        // Filled when the split asks whether the word is a typo.
+        let mut near: Option<Vec<u32>> = None;
         let chars: Vec<(usize, char)> = w.lower.char_indices().collect();
         let splittable = !w.stop && chars.len() >= 6 && !known(&w.lower, w.prefix);
         let split = splittable
@@ -618,9 +642,7 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
                 if !splittable {
                     return None;
                 }
-                let typo = close_terms(index, &w.folded, typo_budget(&w.folded), w.prefix)
-                    .next()
-                    .is_some();
+                let typo = !near.insert(near_terms(index, &w)).is_empty();
                 (!typo)
                     .then(|| {
                         (3..=chars.len() - 4).rev().find_map(|i| {
@@ -658,12 +680,17 @@ pub fn split_compounds(words: &mut Vec<QueryWord>, index: &Index, stemmers: &Ste
                         prefix,
                         stop: false,
                         respelled_stem: None,
+                        near: None,
                     }
                 };
                 out.push(part(&left, false));
                 out.push(part(&right, w.prefix));
             }
-            None => out.push(w),
+            None => {
+                let mut w = w;
+                w.near = w.near.or(near);
+                out.push(w)
+            }
         }
     }
     *words = out;
@@ -681,8 +708,13 @@ pub fn respell(words: &mut [QueryWord], index: &Index, stemmers: &Stemmers) {
             || !index.folded_range(&w.folded).is_empty()
             || (w.prefix && !index.prefix_range(&w.folded).is_empty())
             || index.terms_with_stem_sv(&w.stem_sv).next().is_some()
-            || close_terms(index, &w.folded, k, w.prefix).next().is_some()
         {
+            continue;
+        }
+        if w.near.is_none() {
+            w.near = Some(near_terms(index, w));
+        }
+        if w.near.as_ref().is_some_and(|n| !n.is_empty()) {
             continue;
         }
         let chars: Vec<char> = w.folded.chars().collect();
@@ -695,7 +727,9 @@ pub fn respell(words: &mut [QueryWord], index: &Index, stemmers: &Stemmers) {
             candidate.clear();
             candidate.extend(spelling);
             let stem = stemmers.sv(&candidate);
-            if stem.chars().count() >= COMPOUND_ANYWHERE && index.terms_with_stem_sv(&stem).next().is_some() {
+            if stem.chars().count() >= COMPOUND_ANYWHERE
+                && index.terms_with_stem_sv(&stem).next().is_some()
+            {
                 found = Some(stem);
             }
         });

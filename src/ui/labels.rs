@@ -51,7 +51,9 @@ pub fn facet_value_label(
         Facet::Format => Some(value.to_string()),
         Facet::License => vocab::licence_label(value, lang).map(str::to_string),
         Facet::AccessRights => vocab::access_rights_label(value, lang).map(str::to_string),
-        Facet::Quality => crate::quality::Rating::from_code(value).map(|r| r.label(lang).to_string()),
+        Facet::Quality => {
+            crate::quality::Rating::from_code(value).map(|r| r.label(lang).to_string())
+        }
     };
     known.unwrap_or_else(|| last_segment(value).to_string())
 }

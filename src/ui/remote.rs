@@ -100,7 +100,12 @@ pub async fn search(
         return None;
     }
     searcher.borrow_mut().in_flight = None;
-    let page_error = |e: LoadError| Some(Err(Failure { url: Some(service.base().to_string()), error: e }));
+    let page_error = |e: LoadError| {
+        Some(Err(Failure {
+            url: Some(service.base().to_string()),
+            error: e,
+        }))
+    };
     let mut answers = Vec::with_capacity(texts.len());
     for (p, text) in planned.iter().zip(texts) {
         match text {
@@ -117,20 +122,37 @@ pub async fn search(
     }
     let (page, facets_missing) = match combine(&planned, answers, &request) {
         Ok(x) => x,
-        Err(RemoteError::Refused(m)) => return page_error(LoadError::Broken(format!("the search service refused the query: {m}"))),
-        Err(RemoteError::Unreadable(m)) => return page_error(LoadError::NotCatalogue(format!("not a search service answer: {m}"))),
+        Err(RemoteError::Refused(m)) => {
+            return page_error(LoadError::Broken(format!(
+                "the search service refused the query: {m}"
+            )))
+        }
+        Err(RemoteError::Unreadable(m)) => {
+            return page_error(LoadError::NotCatalogue(format!(
+                "not a search service answer: {m}"
+            )))
+        }
     };
     for f in &facets_missing {
         warn(&format!("open-data-catalogue: the {f} counts could not be had from the search service this time"));
     }
     let hits: Vec<u32> = (0..page.datasets.len() as u32).collect();
-    let mut catalog = crate::model::Catalog { datasets: page.datasets, skipped: page.skipped, ..Default::default() };
+    let mut catalog = crate::model::Catalog {
+        datasets: page.datasets,
+        skipped: page.skipped,
+        ..Default::default()
+    };
     catalog.title = LangText::new();
-    let mut loaded = Loaded::new(Merged { catalog, failed: Vec::new(), stale: Vec::new() });
+    let mut loaded = Loaded::new(Merged {
+        catalog,
+        failed: Vec::new(),
+        stale: Vec::new(),
+    });
     {
         let mut s = searcher.borrow_mut();
         for (key, name) in &page.publisher_names {
-            s.publishers.insert(key.clone(), LangText::plain(name.clone()));
+            s.publishers
+                .insert(key.clone(), LangText::plain(name.clone()));
         }
         for (k, v) in &loaded.publishers {
             s.publishers.entry(k.clone()).or_insert_with(|| v.clone());
@@ -145,11 +167,20 @@ pub async fn search(
         suggestion: None,
         terms: Vec::new(),
     };
-    Some(Ok(RemoteAnswer { loaded: Rc::new(loaded), response, facets_missing }))
+    Some(Ok(RemoteAnswer {
+        loaded: Rc::new(loaded),
+        response,
+        facets_missing,
+    }))
 }
 
 fn cached(searcher: &Shared, url: &str) -> Option<String> {
-    searcher.borrow().cache.iter().find(|(u, _)| u == url).map(|(_, t)| t.clone())
+    searcher
+        .borrow()
+        .cache
+        .iter()
+        .find(|(u, _)| u == url)
+        .map(|(_, t)| t.clone())
 }
 
 fn remember(searcher: &Shared, url: &str, text: String) {

@@ -195,7 +195,11 @@ fn QualityRating(dataset: Dataset) -> impl IntoView {
         let q = quality.filter(|_| state.shows_quality())?;
         let lang = state.lang.get();
         let rating = crate::quality::Rating::of(q.points, q.max);
-        let percent = if q.max == 0 { 0 } else { q.points * 100 / q.max };
+        let percent = if q.max == 0 {
+            0
+        } else {
+            q.points * 100 / q.max
+        };
         Some(view! {
             <p class="odc-quality" data-rating=rating.code()>
                 {format!("{}: {} ({percent} %)", texts(lang).quality, rating.label(lang.code()))}

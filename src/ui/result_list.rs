@@ -20,7 +20,15 @@ pub fn ResultList() -> impl IntoView {
                 .map(|r| {
                     r.hits
                         .iter()
-                        .map(|&i| (i, loaded.as_ref().and_then(|l| l.dataset(i)).map(|d| d.id.clone())))
+                        .map(|&i| {
+                            (
+                                i,
+                                loaded
+                                    .as_ref()
+                                    .and_then(|l| l.dataset(i))
+                                    .map(|d| d.id.clone()),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

@@ -9,8 +9,8 @@
 
 use super::activity::{Activity, Listener};
 use super::load::{load_all, Limits};
-use super::remote::{RemoteAnswer, Searcher};
 pub use super::loaded::{Failure, LoadError, Loaded};
+use super::remote::{RemoteAnswer, Searcher};
 use crate::browser::intl::{title_ranker, DateFormat};
 use crate::browser::location;
 use crate::config::{Lang, Options};
@@ -218,8 +218,10 @@ impl Catalogue {
             remote_busy.set(true);
             let searcher = searcher.get_value();
             leptos::task::spawn_local(async move {
-                let answer =
-                    super::remote::search(searcher, service, request, facets, lang, timeout, debounce).await;
+                let answer = super::remote::search(
+                    searcher, service, request, facets, lang, timeout, debounce,
+                )
+                .await;
                 if let Some(answer) = answer {
                     remote.set(Some(answer.map(Rc::new)));
                     remote_busy.set(false);
