@@ -5,6 +5,7 @@
 // be copied anywhere or served from a CDN path) and hands each element to
 // the Rust `Widget`, which renders into the element's open shadow root.
 import init, { Widget } from "./odc_core.js";
+import { rdfToRegistry } from "./odc_rdf_loader.js";
 
 const TAG = "open-data-catalogue";
 const FACETS = ["publisher", "theme", "format", "license", "access-rights"];
@@ -12,41 +13,121 @@ const OBSERVED = ["registry", "registry-type", "lang", "facets", "page-size", "s
   FACETS.map((f) => "filter-" + f),
 );
 
+// The wasm is downloaded and compiled once; the page instantiates it for
+// the UI and every widget's engine worker instantiates the same compiled
+// module (posted to it), so a worker costs no second download.
 let ready = null;
 function load() {
-  ready ??= init();
+  ready ??= compile().then(async (module) => {
+    await init({ module_or_path: module });
+    return module;
+  });
   return ready;
 }
 
-// RDF/XML and Turtle registries are converted by a second wasm module,
-// fetched only the first time a registry turns out to be RDF: sites with a
-// JSON registry never download the RDF parsers.
-// A failed download is not remembered: the next "try again" imports anew
-// (a cached rejected promise would make the failure permanent). The error
-// is named ModuleLoadError so the widget tells it apart from a broken
-// registry.
-let rdfModule = null;
-async function rdfToRegistry(text, base) {
-  // Inside then(): a bundler's import() that fails at once still becomes a
-  // rejection here, named below.
-  rdfModule ??= Promise.resolve().then(() => import(new URL(rdfModuleUrl, import.meta.url).href)).then(
-    async (m) => {
-      await m.default();
-      return m;
-    },
-    (cause) => {
-      rdfModule = null;
-      const error = new Error(`the RDF reader (odc_rdf.js) could not be loaded: ${cause?.message ?? cause}`);
-      error.name = "ModuleLoadError";
-      throw error;
-    },
-  );
-  const m = await rdfModule;
-  return m.rdfToRegistry(text, base);
+async function compile() {
+  const url = new URL("./odc_core_bg.wasm", import.meta.url);
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch (error) {
+    // A server that does not say `application/wasm`: compile the bytes.
+    if (error instanceof TypeError) return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    throw error;
+  }
 }
 
-// Where the RDF module is, relative to this file.
-const rdfModuleUrl = "./odc_rdf.js";
+// Each widget reads, indexes and searches its registry in a Web Worker
+// (pkg/odc_worker.js) so the host page never waits on it. The worker starts
+// when the widget first asks it something (never for a registry that is a
+// search service). From a CDN (pkg/ on another origin than the page, which
+// a worker script may not be) it starts from a one-line blob: module that
+// imports the worker script. Where it cannot start at all (a CSP whose
+// worker-src leaves it out, no Worker), search() rejects with an Error
+// named WorkerUnavailable and the widget runs the same engine in the page.
+const WORKER_START_MS = 10000;
+let saidInPage = false;
+function enginePort(module) {
+  let worker = null;
+  let started = null;
+  let nextId = 1;
+  const pending = new Map();
+  const unavailable = (why) => {
+    const error = new Error(why);
+    error.name = "WorkerUnavailable";
+    if (!saidInPage) {
+      saidInPage = true;
+      console.info(`open-data-catalogue: searching in the page, not in a worker (${why}); see the README, "Hosting and Content-Security-Policy"`);
+    }
+    return error;
+  };
+  const fail = (error) => {
+    worker?.terminate();
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  function start() {
+    started ??= new Promise((resolve, reject) => {
+      const url = new URL("./odc_worker.js", import.meta.url);
+      let script = url;
+      try {
+        if (url.origin !== location.origin) {
+          script = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: "text/javascript" }));
+        }
+        worker = new Worker(script, { type: "module", name: "open-data-catalogue" });
+      } catch (error) {
+        reject(unavailable(error?.message ?? String(error)));
+        return;
+      }
+      const timer = setTimeout(() => {
+        const error = unavailable(`the worker did not start within ${WORKER_START_MS / 1000} s`);
+        fail(error);
+        reject(error);
+      }, WORKER_START_MS);
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        clearTimeout(timer);
+        const error = unavailable(event.message || "the worker could not be started");
+        fail(error);
+        reject(error);
+      };
+      worker.onmessage = ({ data }) => {
+        if (data.ready) {
+          clearTimeout(timer);
+          if (script !== url) URL.revokeObjectURL(script);
+          resolve(worker);
+          return;
+        }
+        const p = pending.get(data.id);
+        pending.delete(data.id);
+        if (!p) return;
+        if ("error" in data) p.reject(new Error(data.error));
+        else p.resolve(data.answer);
+      };
+      worker.postMessage({ module });
+    });
+    return started;
+  }
+  return {
+    // The engine's answer (JSON text) to one ask (JSON text); null when a
+    // newer ask made it pointless before it ran.
+    async search(ask) {
+      const w = await start();
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        w.postMessage({ id, ask });
+      });
+    },
+    close() {
+      fail(new Error("closed"));
+      worker = null;
+      const closed = new Error("the widget was removed");
+      closed.name = "WorkerUnavailable";
+      started = Promise.reject(closed);
+      started.catch(() => {});
+    },
+  };
+}
 
 function attributesOf(element) {
   const attributes = {};
@@ -81,14 +162,18 @@ export class OpenDataCatalogue extends HTMLElement {
   }
 
   #widget = null;
+  #engine = null;
 
   connectedCallback() {
     if (this.#widget) return;
     const texts = TEXTS[langOf(this)];
     placeholder(this, texts.loading, "status");
     load().then(
-      () => {
-        if (this.isConnected && !this.#widget) this.#widget = new Widget(this, attributesOf(this), rdfToRegistry);
+      (module) => {
+        if (this.isConnected && !this.#widget) {
+          this.#engine = enginePort(module);
+          this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, this.#engine);
+        }
       },
       (error) => {
         console.error("open-data-catalogue: could not load its WebAssembly", error);
@@ -102,6 +187,9 @@ export class OpenDataCatalogue extends HTMLElement {
     this.#widget?.destroy();
     this.#widget?.free();
     this.#widget = null;
+    // The worker's memory goes with it (wasm memory never shrinks).
+    this.#engine?.close();
+    this.#engine = null;
   }
 
   attributeChangedCallback() {
@@ -129,9 +217,10 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  * nothing. facets() is the element's facets().
  */
 export async function mount(element, options = {}) {
-  await load();
+  const module = await load();
   let current = { ...options };
-  let widget = new Widget(element, current, rdfToRegistry);
+  let engine = enginePort(module);
+  let widget = new Widget(element, current, rdfToRegistry, engine);
   return {
     update: (next = {}) => {
       if (!widget) return;
@@ -142,6 +231,8 @@ export async function mount(element, options = {}) {
       widget?.destroy();
       widget?.free();
       widget = null;
+      engine?.close();
+      engine = null;
     },
     facets: () => widget?.facets() ?? [],
   };

@@ -29,6 +29,6 @@ build_module odc_core
 node scripts/release-files.mjs
 
 echo "what every page loads:"
-node scripts/sizes.mjs pkg/odc_core_bg.wasm pkg/odc_core.js pkg/open-data-catalogue.js
+node scripts/sizes.mjs pkg/odc_core_bg.wasm pkg/odc_core.js pkg/open-data-catalogue.js pkg/odc_rdf_loader.js pkg/odc_worker.js
 echo "loaded only for RDF registries:"
 node scripts/sizes.mjs pkg/odc_rdf_bg.wasm pkg/odc_rdf.js

@@ -11,3 +11,6 @@ echo "==> building the widget" >&2
 bash scripts/build.sh
 echo "==> browser tests" >&2
 node --test --test-concurrency=1 tests/browser/ tests/package/ tests/relevance/
+echo "==> browser tests again on the fallback path: the engine in the page, no worker" >&2
+ODC_ENGINE=page node --test --test-concurrency=1 tests/browser/demo.test.mjs tests/browser/options.test.mjs \
+  tests/browser/api.test.mjs tests/browser/events.test.mjs tests/browser/network.test.mjs tests/browser/formats.test.mjs

@@ -38,6 +38,50 @@ pub struct BenchEngine {
     last_search_ms: f64,
 }
 
+/// The registry read as the widget reads it: chunk by chunk as it
+/// downloads (`registry::stream`), never the whole text in wasm memory.
+#[wasm_bindgen]
+pub struct BenchReader {
+    stream: crate::registry::stream::RegistryStream,
+    read_ms: f64,
+}
+
+#[wasm_bindgen]
+impl BenchReader {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> BenchReader {
+        BenchReader {
+            stream: crate::registry::stream::RegistryStream::new(),
+            read_ms: 0.0,
+        }
+    }
+
+    /// The next bytes of the registry.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        let t0 = performance_now();
+        self.stream.feed(chunk);
+        self.read_ms += performance_now() - t0;
+    }
+
+    /// The engine, once every byte was fed.
+    pub fn build(self) -> Result<BenchEngine, JsError> {
+        let t0 = performance_now();
+        let catalog = match self.stream.finish(None) {
+            crate::registry::stream::Finished::Read(result) => result,
+            crate::registry::stream::Finished::Whole(text) => crate::registry::read(&text),
+        }
+        .map_err(|e| JsError::new(&e.to_string()))?;
+        let read_ms = self.read_ms + performance_now() - t0;
+        Ok(BenchEngine::from_catalog(catalog, read_ms))
+    }
+}
+
+impl Default for BenchReader {
+    fn default() -> Self {
+        BenchReader::new()
+    }
+}
+
 #[wasm_bindgen]
 impl BenchEngine {
     /// Reads a registry (the widget's reader) and builds the engine with
@@ -47,19 +91,28 @@ impl BenchEngine {
         let t0 = performance_now();
         let catalog =
             crate::registry::read(registry_text).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(BenchEngine::from_catalog(catalog, performance_now() - t0))
+    }
+}
+
+impl BenchEngine {
+    fn from_catalog(catalog: crate::model::Catalog, parse_ms: f64) -> BenchEngine {
         let t1 = performance_now();
         let rank_titles = crate::browser::intl::title_ranker("sv");
         let engine = Engine::with_title_order(&catalog.datasets, "sv", &rank_titles);
         let t2 = performance_now();
-        Ok(BenchEngine {
+        BenchEngine {
             datasets: catalog.datasets,
             engine,
-            parse_ms: t1 - t0,
+            parse_ms,
             build_ms: t2 - t1,
             last_search_ms: 0.0,
-        })
+        }
     }
+}
 
+#[wasm_bindgen]
+impl BenchEngine {
     /// Milliseconds spent in `registry::read`.
     #[wasm_bindgen(getter)]
     pub fn parse_ms(&self) -> f64 {

@@ -30,3 +30,5 @@ pub mod embed;
 pub mod rdf_module;
 #[cfg(all(target_arch = "wasm32", not(feature = "rdf-module")))]
 mod ui;
+#[cfg(all(target_arch = "wasm32", not(feature = "rdf-module")))]
+pub mod worker;

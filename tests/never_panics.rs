@@ -30,6 +30,15 @@ fn read_all_ways(text: &str) {
     let _ = read_with_base(text, Some("https://example.se/data/catalog.jsonld"));
     let _ = read_with_base(text, Some("not a base"));
     let _ = registry::detect_content(text);
+    // Read while it downloads, in chunks of a few sizes (a boundary may
+    // fall inside a character).
+    for chunk in [1, 7, 4096] {
+        let mut stream = registry::stream::RegistryStream::new();
+        for part in text.as_bytes().chunks(chunk) {
+            stream.feed(part);
+        }
+        let _ = stream.finish(Some("https://example.se/data/catalog.jsonld"));
+    }
 }
 
 fn fixtures_root() -> PathBuf {

@@ -1,7 +1,9 @@
 // This project's engine (src/search), compiled to wasm with the `bench`
 // feature (src/bench.rs, bench/build.sh). It reads the registry text itself
-// with the widget's reader, so `build` takes the text, not parsed JSON.
-import init, { BenchEngine } from '../dist/odc_bench.js';
+// with the widget's reader, so `build` takes the text, not parsed JSON, and
+// feeds it in chunks (a stream of its bytes) as the widget feeds a
+// download: the whole text is never copied into wasm memory.
+import init, { BenchReader } from '../dist/odc_bench.js';
 
 export const takesText = true;
 
@@ -10,9 +12,12 @@ export async function load() {
   await init();
 }
 
-/** Registry text → {run, parseMs, buildMs}; parse = registry::read, build = Engine::new. */
-export function build(text) {
-  const engine = new BenchEngine(text);
+/** Registry text → {run, parseMs, buildMs}; parse = registry::stream, build = Engine::new. */
+export async function build(text) {
+  const reader = new BenchReader();
+  const chunks = new Blob([text]).stream().getReader();
+  for (let next = await chunks.read(); !next.done; next = await chunks.read()) reader.feed(next.value);
+  const engine = reader.build();
   const run = (step) => {
     const answer = JSON.parse(engine.run(JSON.stringify(step)));
     answer.searchMs = engine.last_search_ms;

@@ -19,7 +19,12 @@ const SAVED_AT: &str = "x-odc-saved-at";
 pub const MAX_AGE_DAYS: f64 = 30.0;
 
 async fn open() -> Option<Cache> {
-    let caches = web_sys::window()?.caches().ok()?;
+    // The global's, so the engine worker keeps copies too (same origin,
+    // same cache as the page).
+    let caches: web_sys::CacheStorage = js_sys::Reflect::get(&js_sys::global(), &"caches".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     JsFuture::from(caches.open(CACHE_NAME))
         .await
         .ok()?
@@ -27,10 +32,14 @@ async fn open() -> Option<Cache> {
         .ok()
 }
 
-/// Saves `text` as the copy of `url`. Failures (no Cache Storage, quota)
-/// are ignored: the copy is a convenience.
-pub async fn save(url: &str, text: &str) {
-    let Some(cache) = open().await else { return };
+/// Saves `body` (the registry's second stream, see `fetch_chunks`) as the
+/// copy of `url`. Failures (no Cache Storage, quota) are ignored: the copy
+/// is a convenience.
+pub async fn save(url: &str, body: &web_sys::ReadableStream) {
+    let Some(cache) = open().await else {
+        let _ = body.cancel();
+        return;
+    };
     let headers = web_sys::Headers::new().ok();
     if let Some(h) = &headers {
         let _ = h.set(
@@ -46,7 +55,7 @@ pub async fn save(url: &str, text: &str) {
     if let Some(h) = &headers {
         init.set_headers(h);
     }
-    if let Ok(response) = Response::new_with_opt_str_and_init(Some(text), &init) {
+    if let Ok(response) = Response::new_with_opt_readable_stream_and_init(Some(body), &init) {
         let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
     }
 }

@@ -1,12 +1,16 @@
 //! Fetching a registry, with a timeout, a size limit and errors a person
 //! can act on.
 
+use super::timer::Timer;
 use gloo_net::http::Request;
-use leptos::prelude::set_timeout_with_handle;
+use js_sys::{Reflect, Uint8Array};
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
+use web_sys::{ReadableStream, ReadableStreamDefaultReader};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FetchError {
     /// The request never got an HTTP answer: offline, DNS, connection
     /// reset.
@@ -34,16 +38,9 @@ impl FetchError {
     }
 }
 
-pub async fn fetch_text(
-    url: &str,
-    timeout: Duration,
-    max_bytes: u64,
-) -> Result<String, FetchError> {
-    fetch_text_with(url, timeout, max_bytes, AbortController::new().ok()).await
-}
-
-/// [`fetch_text`] that `controller` can also cancel (a newer search made
-/// this one pointless); a cancelled fetch ends as [`FetchError::Timeout`],
+/// A whole answer as text (a search service's page), within `timeout` and
+/// `max_bytes`; `controller` can also cancel it (a newer search made this
+/// one pointless): a cancelled fetch ends as [`FetchError::Timeout`],
 /// which the caller, knowing it cancelled, ignores.
 pub async fn fetch_text_with(
     url: &str,
@@ -51,10 +48,47 @@ pub async fn fetch_text_with(
     max_bytes: u64,
     controller: Option<AbortController>,
 ) -> Result<String, FetchError> {
+    let mut bytes = Vec::new();
+    fetch_with(url, timeout, max_bytes, controller, false, &mut |chunk| {
+        bytes.extend_from_slice(chunk)
+    })
+    .await?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A registry, handed to `feed` chunk by chunk while it downloads, so it
+/// can be read as it arrives and the whole text is never held in wasm
+/// memory. Returns a second copy of the body (the stream `tee`d) for the
+/// saved copy: the caller saves it once the registry reads, or cancels it.
+pub async fn fetch_chunks(
+    url: &str,
+    timeout: Duration,
+    max_bytes: u64,
+    feed: &mut dyn FnMut(&[u8]),
+) -> Result<Option<ReadableStream>, FetchError> {
+    fetch_with(
+        url,
+        timeout,
+        max_bytes,
+        AbortController::new().ok(),
+        true,
+        feed,
+    )
+    .await
+}
+
+async fn fetch_with(
+    url: &str,
+    timeout: Duration,
+    max_bytes: u64,
+    controller: Option<AbortController>,
+    keep_copy: bool,
+    feed: &mut dyn FnMut(&[u8]),
+) -> Result<Option<ReadableStream>, FetchError> {
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller
         .clone()
-        .and_then(|c| set_timeout_with_handle(move || c.abort(), timeout).ok());
+        .map(|c| Timer::after(timeout, move || c.abort()));
     let result = async {
         // The browser's HTTP cache revalidates with ETag / Last-Modified on
         // its own (no preflight, unlike a hand-set If-None-Match).
@@ -73,16 +107,25 @@ pub async fn fetch_text_with(
         if let Some(size) = announced.filter(|s| *s > max_bytes) {
             return Err(FetchError::TooLarge(size));
         }
-        let text = response.text().await.map_err(|_| FetchError::Network)?;
-        match text.len() as u64 {
-            size if size > max_bytes => Err(FetchError::TooLarge(size)),
-            _ => Ok(text),
+        let Some(body) = response.body() else {
+            return Ok(None);
+        };
+        if !keep_copy {
+            return read_chunks(&body, max_bytes, feed).await.map(|()| None);
+        }
+        let branches = body.tee();
+        let mine: ReadableStream = branches.get(0).unchecked_into();
+        let copy: ReadableStream = branches.get(1).unchecked_into();
+        match read_chunks(&mine, max_bytes, feed).await {
+            Ok(()) => Ok(Some(copy)),
+            Err(e) => {
+                let _ = copy.cancel();
+                Err(e)
+            }
         }
     }
     .await;
-    if let Some(t) = timer {
-        t.clear();
-    }
+    drop(timer);
     match result {
         Err(FetchError::Network) if signal.as_ref().is_some_and(|s| s.aborted()) => {
             Err(FetchError::Timeout)
@@ -91,6 +134,41 @@ pub async fn fetch_text_with(
             Err(FetchError::Cors { host: host_of(url) })
         }
         other => other,
+    }
+}
+
+/// Reads `stream` to its end, each chunk copied into wasm memory in turn
+/// (one buffer, reused) and given to `feed`.
+async fn read_chunks(
+    stream: &ReadableStream,
+    max_bytes: u64,
+    feed: &mut dyn FnMut(&[u8]),
+) -> Result<(), FetchError> {
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut buffer = Vec::new();
+    let mut total = 0u64;
+    loop {
+        let next = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| FetchError::Network)?;
+        let done = Reflect::get(&next, &"done".into()).map_or(true, |d| d.is_truthy());
+        if done {
+            return Ok(());
+        }
+        let Ok(chunk) = Reflect::get(&next, &"value".into())
+            .map_err(drop)
+            .and_then(|v| v.dyn_into::<Uint8Array>().map_err(drop))
+        else {
+            return Err(FetchError::Network);
+        };
+        total += u64::from(chunk.length());
+        if total > max_bytes {
+            let _ = reader.cancel();
+            return Err(FetchError::TooLarge(total));
+        }
+        buffer.resize(chunk.length() as usize, 0);
+        chunk.copy_to(&mut buffer);
+        feed(&buffer);
     }
 }
 

@@ -10,3 +10,4 @@ pub mod panic;
 pub mod rdf;
 pub mod style;
 pub mod theme;
+pub mod timer;

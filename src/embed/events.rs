@@ -14,7 +14,7 @@
 //! They are for the host's own statistics (Matomo, Plausible, …): the
 //! widget itself tracks nobody and sends nothing but its registry requests.
 
-use crate::ui::{Activity, Catalogue, Failure, Listener};
+use crate::ui::{Activity, Catalogue, Failure, Listener, Load};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
@@ -100,12 +100,25 @@ pub fn activity_listener(host: HtmlElement) -> Listener {
 
 /// `odc-load` and `odc-error`, after every load (also "try again").
 pub fn dispatch_load_events(state: Catalogue, host: HtmlElement) {
-    Effect::new(move |_| match state.registry() {
+    Effect::new(move |told: Option<Option<(u64, bool)>>| {
+        let registry = state.registry();
+        let load = registry
+            .as_ref()
+            .map(|r| (state.load_identity(), r.is_ok()));
+        if load.is_some() && told.flatten() != load {
+            tell_load(registry, &host);
+        }
+        load
+    });
+}
+
+fn tell_load(registry: Option<Load>, host: &HtmlElement) {
+    match registry {
         Some(Ok(loaded)) => send(
-            &host,
+            host,
             "odc-load",
             object(&[
-                ("datasets", number(loaded.catalog.datasets.len())),
+                ("datasets", number(loaded.size)),
                 ("skipped", number(loaded.catalog.skipped)),
             ]),
         ),
@@ -118,10 +131,10 @@ pub fn dispatch_load_events(state: Catalogue, host: HtmlElement) {
             if let Some(status) = error.status() {
                 let _ = js_sys::Reflect::set(&detail, &"status".into(), &status.into());
             }
-            send(&host, "odc-error", detail)
+            send(host, "odc-error", detail)
         }
         None => {}
-    });
+    }
 }
 
 /// Tells each query the person settles on, once: not every keystroke, not

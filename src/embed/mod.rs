@@ -7,7 +7,7 @@
 use crate::browser::{panic, style, theme};
 use crate::config::{JsOptions, Lang, Options};
 use crate::i18n::texts;
-use crate::ui::{App, Catalogue};
+use crate::ui::{App, Catalogue, Port};
 use leptos::prelude::*;
 use std::any::Any;
 use wasm_bindgen::prelude::*;
@@ -38,11 +38,14 @@ impl Widget {
     /// its attributes) or the JavaScript options object of `mount()`.
     /// `rdf_loader(text, base)` converts RDF registries with the second
     /// wasm module, which the entry module imports only when it is needed.
+    /// `worker` is the entry module's port to this widget's engine worker
+    /// (`{ search(ask) }`); without one the engine runs in the page.
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: HtmlElement,
         options: JsValue,
         rdf_loader: Option<js_sys::Function>,
+        worker: JsValue,
     ) -> Result<Widget, JsValue> {
         let root = match host.shadow_root() {
             Some(root) => root,
@@ -65,7 +68,8 @@ impl Widget {
         let events_host = host.clone();
         let handle = leptos::mount::mount_to(container.clone(), move || {
             let listener = events::activity_listener(events_host.clone());
-            let state = Catalogue::new(options, page_lang, rdf_loader, Some(listener));
+            let worker = Port::new(worker.clone());
+            let state = Catalogue::new(options, page_lang, rdf_loader, worker, Some(listener));
             cell.set(Some(state));
             events::dispatch_load_events(state, events_host.clone());
             events::dispatch_settled_searches(state);

@@ -119,15 +119,33 @@ fn read_doc(text: &str, strict: bool) -> Fast {
 /// Each record on its own: a broken one is read as the browser would
 /// ([`read_leniently`]) or skipped; a repeated id is skipped.
 fn read_datasets(catalog: &mut Catalog, records: &[&RawValue]) {
-    let mut seen_ids = HashSet::new();
-    let mut repaired = Repairs::default();
-    for (position, raw) in records.iter().enumerate() {
-        let record = serde_json::from_str::<DatasetRecord>(raw.get())
-            .or_else(|e| read_leniently(raw.get(), &mut repaired).ok_or(e));
+    let mut reader = RecordReader::default();
+    for raw in records {
+        reader.read(catalog, raw.get());
+    }
+    reader.finish(catalog);
+}
+
+/// Reads dataset records one at a time into a catalogue: the rule for one
+/// record, shared by the whole-text reader and the streaming one
+/// (`registry::stream`).
+#[derive(Default)]
+pub(crate) struct RecordReader {
+    position: usize,
+    seen_ids: HashSet<String>,
+    repaired: Repairs,
+}
+
+impl RecordReader {
+    pub(crate) fn read(&mut self, catalog: &mut Catalog, raw: &str) {
+        let position = self.position;
+        self.position += 1;
+        let record = serde_json::from_str::<DatasetRecord>(raw)
+            .or_else(|e| read_leniently(raw, &mut self.repaired).ok_or(e));
         match record {
             Ok(record) => {
-                let dataset = record.into_dataset(raw.get());
-                if seen_ids.insert(dataset.id.clone()) {
+                let dataset = record.into_dataset(raw);
+                if self.seen_ids.insert(dataset.id.clone()) {
                     catalog.datasets.push(dataset);
                 } else {
                     skip(
@@ -139,9 +157,21 @@ fn read_datasets(catalog: &mut Catalog, records: &[&RawValue]) {
             Err(e) => skip(catalog, format!("dataset {position}: {e}")),
         }
     }
-    if repaired.any() {
-        note_first(&mut catalog.problems, repaired.to_string());
+
+    pub(crate) fn finish(self, catalog: &mut Catalog) {
+        if self.repaired.any() {
+            note_first(&mut catalog.problems, self.repaired.to_string());
+        }
     }
+}
+
+/// Whether `head`, the start of a document up to its top-level `dataset`
+/// key, is this project's registry by its inline `@context` (the streaming
+/// reader decides here whether to read records as they arrive).
+pub(crate) fn head_is_registry(head: &str) -> bool {
+    let closed = format!("{}[]}}", head.trim_end());
+    serde_json::from_str::<CatalogDoc>(strip_bom(&closed))
+        .is_ok_and(|doc| doc.context.is_some() && context_is_ours(&doc))
 }
 
 /// A record the strict parse refused, read as the browser's `JSON.parse`

@@ -29,6 +29,7 @@ pub mod merge;
 pub mod rdf;
 pub mod rdf_json;
 mod report;
+pub mod stream;
 pub mod url;
 
 pub use detect::{classify_json, detect, detect_content, Format};

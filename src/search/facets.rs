@@ -18,7 +18,7 @@ pub use super::facet::Facet;
 use super::filters::Filters;
 
 /// One facet's values with their disjunctive counts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FacetCounts {
     pub facet: Facet,
     /// Every value of the facet with its count, sorted by count (highest

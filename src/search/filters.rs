@@ -8,7 +8,7 @@
 
 use super::facet::Facet;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Filters(Vec<(Facet, Vec<String>)>);
 
 impl Filters {

@@ -41,8 +41,8 @@ use index::Index;
 use query::Matcher;
 use stem::Stemmers;
 
-/// What the UI asks for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the UI asks for. Serde: it crosses to the engine worker as JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Request {
     /// The search box, as typed.
     pub text: String,
@@ -55,7 +55,7 @@ pub struct Request {
 }
 
 /// What the UI gets back.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Response {
     /// Number of datasets matching the text and all filters.
     pub total: usize,

@@ -12,7 +12,9 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Sort {
     /// Best text match first (ties: title order). With an empty query there
     /// is nothing to be relevant to, so relevance means newest first (as

@@ -16,12 +16,13 @@ pub fn App(state: Catalogue) -> impl IntoView {
     provide_context(state);
     let has_facets = move || !state.shown_facets().is_empty();
     // What the layout depends on: loading, failed, or which registry is on
-    // show. A search service's answers (a new page each query) keep one
-    // layout, whose parts follow the answers, so focus stays where it is.
+    // show. A search service's or the worker's answers (a new page each
+    // query) keep one layout, whose parts follow the answers, so focus
+    // stays where it is.
     let phase = Memo::new(move |_| match state.registry() {
         None => Phase::Loading,
         Some(Err(failure)) => Phase::Failed(failure),
-        Some(Ok(loaded)) if state.is_remote() => {
+        Some(Ok(loaded)) if state.searched_elsewhere() => {
             let _ = loaded;
             Phase::Ready(0)
         }

@@ -4,14 +4,17 @@
 
 use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::cache;
-use crate::browser::fetch::{fetch_text, resolve};
+use crate::browser::fetch::{fetch_chunks, resolve};
 use crate::browser::rdf::{read_rdf, RdfError};
 use crate::model::Catalog;
 use crate::registry::merge::{merge_sources, SourceCatalog};
+use crate::registry::stream::{Finished, RegistryStream};
 use crate::registry::{self, ReadError};
 use js_sys::Function;
-use leptos::task::spawn_local;
+// Not Leptos's spawner: this also runs in the engine worker, where no
+// Leptos runtime is set up.
 use std::time::Duration;
+use wasm_bindgen_futures::spawn_local;
 
 /// How long to wait and how much to accept, from the options.
 #[derive(Clone, Copy, Debug)]
@@ -70,14 +73,32 @@ async fn load_one(
     limits: Limits,
 ) -> Result<SourceCatalog, LoadError> {
     let resolved = resolved.to_string();
-    match fetch_text(&resolved, limits.timeout, limits.max_bytes).await {
-        Ok(text) => {
-            let catalog = read(&text, &resolved, rdf_loader).await?;
-            // Saved only once it reads, so a broken answer never replaces a
-            // good copy; not awaited, so results show without waiting.
-            spawn_local(async move { cache::save(&resolved, &text).await });
+    // Read while it downloads (`registry::stream`).
+    let mut stream = RegistryStream::new();
+    let fetched = fetch_chunks(&resolved, limits.timeout, limits.max_bytes, &mut |chunk| {
+        stream.feed(chunk)
+    })
+    .await;
+    match fetched {
+        Ok(copy) => {
+            let catalog = match stream.finish(Some(&resolved)) {
+                Finished::Read(result) => result.map_err(LoadError::from),
+                Finished::Whole(text) => read(&text, &resolved, rdf_loader).await,
+            };
+            match (&catalog, copy) {
+                // Saved only once it reads, so a broken answer never
+                // replaces a good copy; not awaited, so results show
+                // without waiting.
+                (Ok(_), Some(copy)) => {
+                    spawn_local(async move { cache::save(&resolved, &copy).await })
+                }
+                (Err(_), Some(copy)) => {
+                    let _ = copy.cancel();
+                }
+                (_, None) => {}
+            }
             Ok(SourceCatalog {
-                catalog,
+                catalog: catalog?,
                 saved_at: None,
             })
         }

@@ -10,6 +10,10 @@ use std::collections::HashMap;
 /// The registries that loaded, merged.
 pub struct Loaded {
     pub catalog: Catalog,
+    /// How many datasets the registry has: `catalog.datasets.len()`, except
+    /// where the engine is elsewhere (a worker, a search service) and
+    /// `catalog` holds only the page on show.
+    pub size: usize,
     /// Publisher names by facet key, for labels.
     pub publishers: HashMap<String, LangText>,
     /// Dataset positions by IRI, for the opened dataset (kept by IRI so a
@@ -32,6 +36,7 @@ impl Loaded {
             .map(|(i, d)| (d.id.clone(), i as u32))
             .collect();
         Loaded {
+            size: catalog.datasets.len(),
             publishers: publisher_names(&catalog.datasets),
             positions,
             catalog,
@@ -51,14 +56,14 @@ impl Loaded {
 
 /// A registry that could not be shown, and which source it was (the first
 /// to fail, resolved against the page; `None` when none was given).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Failure {
     pub url: Option<String>,
     pub error: LoadError,
 }
 
 /// Why a registry is not showing.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum LoadError {
     NoRegistry,
     Fetch(FetchError),

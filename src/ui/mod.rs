@@ -22,7 +22,11 @@ mod sort_select;
 mod state;
 mod status;
 mod text;
+mod worker;
 
 pub use activity::{Activity, Listener};
 pub use app::App;
-pub use state::{Catalogue, Failure};
+pub use load::{load_all, Limits};
+pub use loaded::{LoadError, Loaded};
+pub use state::{Catalogue, Failure, Load};
+pub use worker::Port;

@@ -12,6 +12,7 @@
 
 use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::fetch::{fetch_text_with, FetchError};
+use crate::browser::timer::sleep;
 use crate::model::LangText;
 use crate::registry::merge::Merged;
 use crate::remote::{combine, RemoteError, Service};
@@ -20,7 +21,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 /// Waited after a keystroke before asking: fewer than about two requests
@@ -190,18 +190,6 @@ fn remember(searcher: &Shared, url: &str, text: String) {
     if s.cache.len() > CACHED {
         s.cache.remove(0);
     }
-}
-
-async fn sleep(d: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                resolve.unchecked_ref(),
-                d.as_millis() as i32,
-            );
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn warn(message: &str) {

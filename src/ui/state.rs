@@ -1,22 +1,33 @@
 //! The widget's state. What a person or the webmaster sets is held in
 //! signals (options, search text, ticked filters, sort, page, opened
-//! dataset); everything else is derived from them: the registry is loaded
-//! by a Leptos `Action` dispatched for each set of registry URLs (and on
-//! "try again"), the search engine is a memo of (registry, language), the
-//! request a memo of the query state, and the response a memo of (engine,
-//! request). Nothing derived is copied into a signal by hand, so nothing
-//! can fall out of step.
+//! dataset); everything else is derived from them.
+//!
+//! The one boundary between UI and search: the query state makes a
+//! `Request`, and a `Response` (total, a page of hits, facet counts) comes
+//! back from one of three backends, the UI not knowing which:
+//! * the engine worker (`ui::worker`), the default for a registry file:
+//!   fetching, reading, indexing and searching run off the main thread;
+//! * a search service (`ui::remote`), when the registry is one;
+//! * the engine in the page, where no worker can start: the registry is
+//!   loaded by a Leptos `Action` dispatched for each set of registry URLs
+//!   (and on "try again"), the engine is a memo of (registry, language)
+//!   and the response a memo of (engine, request).
+//!
+//! Nothing derived is copied into a signal by hand, so nothing can fall
+//! out of step.
 
 use super::activity::{Activity, Listener};
 use super::load::{load_all, Limits};
 pub use super::loaded::{Failure, LoadError, Loaded};
 use super::remote::{RemoteAnswer, Searcher};
+use super::worker::{Outcome, Port};
 use crate::browser::intl::{title_ranker, DateFormat};
 use crate::browser::location;
 use crate::config::{Lang, Options};
 use crate::remote::Service;
 use crate::search::{Engine, Facet, Filters, Request, Response, Sort};
 use crate::url_state::QueryState;
+use crate::worker::wire::Ask;
 use js_sys::Function;
 use leptos::prelude::*;
 use leptos::reactive::actions::ActionAbortHandle;
@@ -104,8 +115,14 @@ pub struct Catalogue {
     /// The search service the registry is, if it is one (`src/remote`):
     /// then nothing is downloaded whole and every query asks the service.
     service: Memo<Option<Service>>,
-    /// The service's last answer (kept on show while the next one loads).
+    /// The service's or the worker's last answer (kept on show while the
+    /// next one loads).
     remote: RwSignal<Option<Result<Rc<RemoteAnswer>, Failure>>, LocalStorage>,
+    /// The engine runs in the page: there is no worker port, or the worker
+    /// could not start.
+    in_page: RwSignal<bool>,
+    /// Which of the worker's loads its last answer comes from.
+    worker_load: RwSignal<u64>,
     /// A service request is under way.
     remote_busy: RwSignal<bool>,
     /// Bumped by "try again" against a service.
@@ -117,6 +134,7 @@ impl Catalogue {
         options: Options,
         page_lang: Option<Lang>,
         rdf_loader: Option<Function>,
+        worker: Option<Port>,
         listener: Option<Listener>,
     ) -> Catalogue {
         // A shared link's state, when the webmaster enabled URL state.
@@ -170,6 +188,8 @@ impl Catalogue {
         let remote = RwSignal::new_local(None);
         let remote_busy = RwSignal::new(false);
         let remote_retry = RwSignal::new(0u32);
+        let in_page = RwSignal::new(worker.is_none());
+        let worker_load = RwSignal::new(0u64);
 
         let engine = Memo::new(move |_| {
             let loaded = loaded_value.get()?.ok()?;
@@ -187,7 +207,7 @@ impl Catalogue {
             }
         };
         let response = Memo::new(move |_| {
-            if service.with(Option::is_some) {
+            if service.with(Option::is_some) || !in_page.get() {
                 return remote.with(|r: &Option<Result<Rc<RemoteAnswer>, Failure>>| {
                     r.as_ref()?.as_ref().ok().map(|a| a.response.clone())
                 });
@@ -230,6 +250,43 @@ impl Catalogue {
             text
         });
 
+        // Ask the engine worker whenever the query, the opened dataset, the
+        // language or the registry change (and on "try again"). Not
+        // debounced: it answers within a frame, off the main thread.
+        let worker = StoredValue::new_local(worker);
+        Effect::new(move |_| {
+            let load = remote_retry.get();
+            if service.with(Option::is_some) || in_page.get() {
+                return;
+            }
+            let Some(port) = worker.get_value() else {
+                return;
+            };
+            let ask = options.with(|o| Ask {
+                registry: o
+                    .registry
+                    .iter()
+                    .map(|url| crate::browser::fetch::resolve(url).unwrap_or_else(|| url.clone()))
+                    .collect(),
+                load,
+                timeout_ms: u64::from(o.timeout_secs) * 1000,
+                max_bytes: u64::from(o.max_size_mb) * 1024 * 1024,
+                lang: lang.get().code().to_string(),
+                request: request(),
+                open: open.get(),
+            });
+            leptos::task::spawn_local(async move {
+                match port.search(&ask).await {
+                    Outcome::Answered(load, answer) => {
+                        worker_load.set(load);
+                        remote.set(Some(answer.map(Rc::new)));
+                    }
+                    Outcome::Superseded => {}
+                    Outcome::Unavailable => in_page.set(true),
+                }
+            });
+        });
+
         let state = Catalogue {
             options,
             page_lang,
@@ -249,6 +306,8 @@ impl Catalogue {
             response,
             service,
             remote,
+            in_page,
+            worker_load,
             remote_busy,
             remote_retry,
         };
@@ -318,10 +377,16 @@ impl Catalogue {
         self.is_remote() && self.remote_busy.get()
     }
 
-    /// The registry: `None` while it loads. For a search service, its last
-    /// answer (the page of datasets on show).
+    /// Whether the engine runs elsewhere (a search service, the worker):
+    /// then the registry is the last answer's page of datasets.
+    pub fn searched_elsewhere(&self) -> bool {
+        self.is_remote() || !self.in_page.get()
+    }
+
+    /// The registry: `None` while it loads. For a search service or the
+    /// worker, its last answer (the page of datasets on show).
     pub fn registry(&self) -> Option<Load> {
-        if self.is_remote() {
+        if self.searched_elsewhere() {
             return self.remote.with(|r| {
                 r.as_ref()
                     .map(|r| r.as_ref().map(|a| a.loaded.clone()).map_err(Clone::clone))
@@ -334,6 +399,23 @@ impl Catalogue {
         }
     }
 
+    /// Which load the registry on show comes from: changes once per load
+    /// (and "try again"), not per search. A search service's every answer
+    /// is a load of its own.
+    pub fn load_identity(&self) -> u64 {
+        if self.is_remote() {
+            self.remote.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .map_or(0, |a| Rc::as_ptr(a) as u64)
+            })
+        } else if !self.in_page.get() {
+            self.worker_load.get()
+        } else {
+            self.load.version().get() as u64
+        }
+    }
+
     /// The loaded registry (`None` while loading or after an error).
     pub fn loaded(&self) -> Option<Rc<Loaded>> {
         self.registry()?.ok()
@@ -341,7 +423,7 @@ impl Catalogue {
 
     /// Loads the registry again ("try again").
     pub fn retry(&self) {
-        if self.service.with_untracked(Option::is_some) {
+        if untrack(|| self.searched_elsewhere()) {
             self.remote.set(None);
             self.remote_retry.update(|n| *n += 1);
             return;
@@ -361,17 +443,20 @@ impl Catalogue {
     /// Loads the registry, and again whenever its URLs change; a different
     /// registry starts on its first page with nothing open.
     fn load_on_new_registry(self) {
-        Effect::new(move |prev: Option<()>| {
+        Effect::new(move |prev: Option<(Vec<String>, bool)>| {
             let urls = self.urls.get();
             let remote = self.service.with(Option::is_some);
-            if prev.is_some() {
+            // Not when the worker could not start: the same registry then
+            // loads in the page, keeping the page and opened dataset.
+            if prev.is_some_and(|p| p != (urls.clone(), remote)) {
                 self.open.set(None);
                 self.page.set(0);
                 self.remote.set(None);
             }
-            if !remote {
-                self.start_load(urls);
+            if !remote && self.in_page.get() {
+                self.start_load(urls.clone());
             }
+            (urls, remote)
         });
     }
 
@@ -417,12 +502,8 @@ impl Catalogue {
     /// The label of a facet value in the UI language (untracked).
     pub fn facet_label(&self, facet: Facet, value: &str) -> String {
         let lang = self.lang.get_untracked();
-        self.loaded
-            .with_untracked(|l| {
-                l.as_ref().and_then(|l| l.as_ref().ok()).map(|l| {
-                    super::labels::facet_value_label(facet, value, lang.code(), &l.publishers)
-                })
-            })
+        untrack(|| self.loaded())
+            .map(|l| super::labels::facet_value_label(facet, value, lang.code(), &l.publishers))
             .unwrap_or_else(|| value.to_string())
     }
 

@@ -210,19 +210,24 @@ test("handle.destroy() empties the shadow root; update() afterwards does not thr
 
 test("after handle.destroy() no odc-* event is dispatched, even when the registry answers later", async () => {
   const page = await newPage();
+  let requested = false;
   let answered = false;
   await page.route((url) => url.searchParams.has("slow"), async (route) => {
+    requested = true;
     await new Promise((r) => setTimeout(r, 1500));
     answered = true;
-    await route.continue();
+    // The worker that asked may be gone by now.
+    await route.continue().catch(() => {});
   });
   await page.goto(browser.base + "/tests/browser/pages/mount.html");
   await page.evaluate(async (registry) => {
     const { mount } = await import("/pkg/open-data-catalogue.js");
-    const handle = await mount(document.getElementById("target"), { registry });
-    handle.destroy();
+    window.__handle = await mount(document.getElementById("target"), { registry });
   }, `${VARIED_URL}?slow=${Date.now()}`);
-  await page.waitForTimeout(3500);
+  for (let i = 0; i < 100 && !requested; i++) await page.waitForTimeout(50);
+  assert.ok(requested, "the registry was asked for before destroy()");
+  await page.evaluate(() => window.__handle.destroy());
+  await page.waitForTimeout(2500);
   assert.ok(answered, "the registry did answer after destroy()");
   assert.deepEqual(await events(page), []);
   assert.deepEqual(page.errors, []);

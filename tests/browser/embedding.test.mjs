@@ -38,7 +38,8 @@ test("the host page's aggressive CSS changes nothing inside the widget", async (
   for (const url of ["/", "/tests/browser/pages/hostile-css.html"]) {
     const page = await browser.page();
     await page.goto(browser.base + url);
-    await waitForResults(page);
+    // The first widget's results (the one measured), not any widget's.
+    await page.locator("open-data-catalogue").first().locator(".odc-results li.odc-result").first().waitFor();
     const actual = await widgetStyles(page);
     assert.deepEqual(actual, expected, `styles inside the widget on ${url}`);
     await page.screenshot({ path: ARTEFACTS + `embed-hostile${url === "/" ? "-demo" : ""}.png` });

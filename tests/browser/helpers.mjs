@@ -19,6 +19,12 @@ export const FLAGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
+/** Which engine the widget runs: "worker" (the default) or "page", the
+ *  fallback where no worker can start (`ODC_ENGINE=page`: the tests then
+ *  take `Worker` away from every page, and a worker that starts anyway is a
+ *  page error). */
+export const ENGINE = process.env.ODC_ENGINE === "page" ? "page" : "worker";
+
 /** For a test file: starts the server and browser before its tests and
  *  closes them after; the returned object is filled in by then. */
 export function withBrowser() {
@@ -47,6 +53,10 @@ export async function start() {
       const page = await context.newPage();
       if (options.viewport) await page.setViewportSize(options.viewport);
       page.errors = [];
+      if (ENGINE === "page") {
+        await page.addInitScript(() => delete window.Worker);
+        page.on("worker", (w) => page.errors.push(`a worker started (${w.url()}) although ODC_ENGINE=page`));
+      }
       page.on("pageerror", (e) => page.errors.push(String(e)));
       page.on("console", (m) => {
         if (m.type() === "error") page.errors.push(m.text());

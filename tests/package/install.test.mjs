@@ -29,7 +29,7 @@ const VARIED = join(ROOT, "tests/browser/fixtures/varied.jsonld"); // 60 dataset
 const TURTLE = join(ROOT, "tests/fixtures/dcat-ap-eu/ckanext-dcat-dataset_gob_es.ttl"); // 1 dataset, read by odc_rdf
 
 // What a page loads, and what else the tarball must hold.
-const LOADED = ["open-data-catalogue.js", "odc_core.js", "odc_core_bg.wasm", "odc_rdf.js", "odc_rdf_bg.wasm"];
+const LOADED = ["open-data-catalogue.js", "odc_core.js", "odc_core_bg.wasm", "odc_worker.js", "odc_rdf_loader.js", "odc_rdf.js", "odc_rdf_bg.wasm"];
 const SHIPPED = ["package.json", "open-data-catalogue.d.ts", "SHA384SUMS", ...LOADED];
 const OPTIONAL = ["README.md"];
 
@@ -264,14 +264,15 @@ function bundle(out) {
   // The wasm and the RDF module stay outside the bundle, found relative to
   // it through import.meta.url at run time.
   assert.match(code, /new URL\("odc_core_bg\.wasm", import\.meta\.url\)/);
-  assert.match(code, /import\(new URL\(rdfModuleUrl, import\.meta\.url\)\.href\)/);
+  assert.match(code, /import\(new URL\("\.\/odc_rdf\.js", import\.meta\.url\)\.href\)/);
+  assert.match(code, /new URL\("\.\/odc_worker\.js", import\.meta\.url\)/);
   assert.ok(code.includes("customElements.define"), "the element's definition (a declared side effect) is kept");
 }
 
 test("b) bundled with esbuild, the wasm files copied next to the bundle: mount() and the element render, RDF too", async () => {
   const root = site("bundled", { "index.html": BUNDLE_PAGE, "data/varied.jsonld": VARIED, "data/dataset.ttl": TURTLE });
   bundle(root);
-  for (const file of ["odc_core_bg.wasm", "odc_rdf.js", "odc_rdf_bg.wasm"]) {
+  for (const file of ["odc_core_bg.wasm", "odc_core.js", "odc_worker.js", "odc_rdf_loader.js", "odc_rdf.js", "odc_rdf_bg.wasm"]) {
     cpSync(join(installed, file), join(root, "dist", file));
   }
   const server = await staticServer(root);
@@ -300,7 +301,7 @@ test("b) bundled with esbuild, the wasm files copied next to the bundle: mount()
     assert.deepEqual(facets.element, facets.handle, "the element's facets() for the same registry");
     assert.equal(await shown(page, "#element"), 60);
     assert.equal(await shown(page, "#turtle"), 1);
-    for (const file of ["/dist/odc_core_bg.wasm", "/dist/odc_rdf.js", "/dist/odc_rdf_bg.wasm"]) {
+    for (const file of ["/dist/odc_core_bg.wasm", "/dist/odc_worker.js", "/dist/odc_rdf.js", "/dist/odc_rdf_bg.wasm"]) {
       assert.ok(server.requests.includes(file), `${file} was loaded (${server.requests.join(", ")})`);
     }
     assert.deepEqual(page.errors, []);

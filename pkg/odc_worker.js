@@ -1,0 +1,43 @@
+// The engine worker: one per widget. It fetches, reads and indexes the
+// registry and answers searches with its own instance of the widget's wasm
+// (the page posts the compiled module first), so none of that work runs on
+// the host page's main thread. Only a page of results, the facet counts and
+// the opened dataset go back, as JSON text.
+//
+// Searches are answered newest first: asks that arrive while one is being
+// answered wait, and only the newest of them runs; the rest are answered
+// null (superseded) at once, never queued.
+import init, { EngineWorker } from "./odc_core.js";
+import { rdfToRegistry } from "./odc_rdf_loader.js";
+
+let engine = null;
+let waiting = null;
+let running = false;
+
+self.onmessage = async ({ data }) => {
+  if (data.module) {
+    await init({ module_or_path: data.module });
+    engine = new EngineWorker(rdfToRegistry);
+    self.postMessage({ ready: true });
+    return;
+  }
+  if (waiting) self.postMessage({ id: waiting.id, answer: null });
+  waiting = data;
+  if (!running) answerNewest();
+};
+
+async function answerNewest() {
+  running = true;
+  while (waiting) {
+    // One macrotask first: asks already posted arrive and replace this one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const { id, ask } = waiting;
+    waiting = null;
+    try {
+      self.postMessage({ id, answer: await engine.answer(ask) });
+    } catch (error) {
+      self.postMessage({ id, error: String(error?.message ?? error) });
+    }
+  }
+  running = false;
+}

@@ -1,0 +1,166 @@
+//! The worker's side: [`EngineWorker`], which `pkg/odc_worker.js` creates
+//! once and asks for every search. It keeps the loaded registry and its
+//! engine between asks; a different registry (or "try again") loads anew,
+//! a different language rebuilds only the engine.
+
+use super::wire::{Answer, Ask, Found};
+use crate::browser::intl::title_ranker;
+use crate::model::{Catalog, Dataset};
+use crate::registry::jsonld::write_registry;
+use crate::search::{Engine, Facet};
+use crate::ui::{load_all, Failure, Limits, LoadError, Loaded};
+use js_sys::{Function, Promise};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct EngineWorker {
+    held: Rc<RefCell<Held>>,
+    rdf_loader: Option<Function>,
+}
+
+#[derive(Default)]
+struct Held {
+    /// The registry URLs and load number the registry was loaded for.
+    key: Option<(Vec<String>, u32)>,
+    /// Loads so far (the current one's number).
+    loads: u64,
+    loaded: Option<Result<Rc<Loaded>, Failure>>,
+    /// The engine and the language it was built for.
+    engine: Option<(String, Engine)>,
+}
+
+#[wasm_bindgen]
+impl EngineWorker {
+    /// `rdf_loader(text, base)`: as the widget's, the RDF module's
+    /// converter, imported only when a registry is RDF.
+    #[wasm_bindgen(constructor)]
+    pub fn new(rdf_loader: Option<Function>) -> EngineWorker {
+        EngineWorker {
+            held: Rc::default(),
+            rdf_loader,
+        }
+    }
+
+    /// The answer (JSON text of [`Answer`]) to an ask (JSON text of
+    /// [`Ask`]). The worker script calls it for one ask at a time.
+    pub fn answer(&self, ask: String) -> Promise {
+        let held = self.held.clone();
+        let loader = self.rdf_loader.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let outcome = match serde_json::from_str::<Ask>(&ask) {
+                Ok(ask) => answer(&held, loader.as_ref(), ask).await,
+                Err(e) => Err(Failure {
+                    url: None,
+                    error: LoadError::Broken(format!("the worker got an unreadable ask: {e}")),
+                }),
+            };
+            let load = held.borrow().loads;
+            let text = serde_json::to_string(&Answer { load, outcome }).unwrap_or_default();
+            Ok(JsValue::from_str(&text))
+        })
+    }
+}
+
+async fn answer(
+    held: &RefCell<Held>,
+    loader: Option<&Function>,
+    ask: Ask,
+) -> Result<Found, Failure> {
+    let key = (ask.registry.clone(), ask.load);
+    if held.borrow().key.as_ref() != Some(&key) {
+        let limits = Limits {
+            timeout: Duration::from_millis(ask.timeout_ms),
+            max_bytes: ask.max_bytes,
+        };
+        // Not borrowed across the load: nothing else runs meanwhile (the
+        // script answers one ask at a time), but a panic must not leave a
+        // borrow behind.
+        let loaded = load_all(&ask.registry, loader, limits).await.map(Rc::new);
+        let loads = held.borrow().loads + 1;
+        *held.borrow_mut() = Held {
+            key: Some(key),
+            loads,
+            loaded: Some(loaded),
+            engine: None,
+        };
+    }
+    let mut held = held.borrow_mut();
+    let loaded = match &held.loaded {
+        Some(Ok(loaded)) => loaded.clone(),
+        Some(Err(failure)) => return Err(failure.clone()),
+        None => {
+            return Err(Failure {
+                url: None,
+                error: LoadError::NoRegistry,
+            })
+        }
+    };
+    if held
+        .engine
+        .as_ref()
+        .is_none_or(|(lang, _)| *lang != ask.lang)
+    {
+        let rank_titles = title_ranker(&ask.lang);
+        let engine = Engine::with_title_order(&loaded.catalog.datasets, &ask.lang, &rank_titles);
+        held.engine = Some((ask.lang.clone(), engine));
+    }
+    let Some((_, engine)) = held.engine.as_mut() else {
+        unreachable!("built above")
+    };
+    let mut response = engine.search(&ask.request);
+    let (datasets, publishers) = shaped(&loaded, &mut response, ask.open.as_deref());
+    Ok(Found {
+        datasets,
+        response,
+        size: loaded.size,
+        skipped: loaded.catalog.skipped,
+        failed: loaded.failed_sources.clone(),
+        stale: loaded.stale_sources.clone(),
+        publishers,
+    })
+}
+
+/// The page's datasets (and the opened one) as registry text, with the
+/// hits renumbered to index them, and the publisher names the page needs.
+fn shaped(
+    loaded: &Loaded,
+    response: &mut crate::search::Response,
+    open: Option<&str>,
+) -> (String, Vec<(String, crate::model::LangText)>) {
+    let mut datasets: Vec<Dataset> = response
+        .hits
+        .iter()
+        .filter_map(|&i| loaded.dataset(i).cloned())
+        .collect();
+    response.hits = (0..datasets.len() as u32).collect();
+    if let Some(open) = open {
+        if !datasets.iter().any(|d| d.id == open) {
+            datasets.extend(loaded.dataset_by_id(open).cloned());
+        }
+    }
+    let mut publishers: Vec<(String, crate::model::LangText)> = Vec::new();
+    let mut add = |key: &str| {
+        if let Some(name) = loaded.publishers.get(key) {
+            if !publishers.iter().any(|(k, _)| k == key) {
+                publishers.push((key.to_string(), name.clone()));
+            }
+        }
+    };
+    for counts in response
+        .facets
+        .iter()
+        .filter(|c| c.facet == Facet::Publisher)
+    {
+        for (key, _) in &counts.values {
+            add(key);
+        }
+    }
+    let catalog = Catalog {
+        datasets,
+        ..Default::default()
+    };
+    (write_registry(&catalog), publishers)
+}

@@ -1,0 +1,97 @@
+// The engine worker: a registry file is fetched, read, indexed and searched
+// in a Web Worker, never on the host page's main thread; where no worker
+// can start, the same engine runs in the page and the widget still works.
+// (The rest of the browser suite runs on the worker path, and a part of it
+// again with ODC_ENGINE=page on the fallback path: scripts/test.sh.)
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { withBrowser, waitForResults, settledCount, countOf } from "./helpers.mjs";
+import { serve } from "../../scripts/serve.mjs";
+
+const browser = withBrowser();
+const W = "open-data-catalogue";
+const ALL = 1160;
+
+const resources = (context) => context.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+const isRegistry = (url) => url.endsWith("/www/data/registry.jsonld");
+
+async function searchWorks(page, host = W) {
+  await waitForResults(page, host);
+  assert.equal(countOf(await settledCount(page, host)), ALL);
+  await page.locator(`${host} input[type=search]`).fill("bibliotek");
+  const found = countOf(await settledCount(page, host));
+  assert.ok(found > 0 && found < ALL, `typing narrows the list (${found})`);
+  await page.locator(`${host} .odc-result-title button`).first().click();
+  await page.locator(`${host} .odc-detail`).waitFor();
+}
+
+test("the registry is fetched, read and searched in a worker: the page never downloads it", async () => {
+  const page = await browser.page();
+  const workers = [];
+  page.on("worker", (w) => workers.push(w));
+  await page.goto(browser.base + "/tests/browser/pages/plain.html");
+  await searchWorks(page);
+  assert.equal(workers.length, 1, "one worker for the one widget");
+  assert.ok((await resources(workers[0])).some(isRegistry), "the worker fetched the registry");
+  assert.ok(!(await resources(page)).some(isRegistry), "the page did not");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("removing the widget ends its worker, so the worker's memory goes with it", async () => {
+  const page = await browser.page();
+  const workers = [];
+  page.on("worker", (w) => workers.push(w));
+  await page.goto(browser.base + "/tests/browser/pages/plain.html");
+  await waitForResults(page);
+  assert.equal(workers.length, 1);
+  const closed = new Promise((resolve) => workers[0].once("close", resolve));
+  await page.evaluate(() => document.querySelector("open-data-catalogue").remove());
+  await Promise.race([closed, page.waitForTimeout(5000).then(() => assert.fail("the worker is still running"))]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+const NO_WORKERS = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'none'";
+
+test("where the CSP allows no worker, the engine runs in the page, says so once in the console, and works", async () => {
+  const page = await browser.page();
+  const workers = [];
+  const told = [];
+  page.on("worker", (w) => workers.push(w));
+  page.on("console", (m) => m.text().includes("searching in the page") && told.push(m.text()));
+  await page.route("**/tests/browser/pages/two-widgets.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": NO_WORKERS } });
+  });
+  await page.goto(browser.base + "/tests/browser/pages/two-widgets.html");
+  await waitForResults(page, "#a");
+  await page.locator("#b .odc-count").waitFor();
+  assert.equal(workers.length, 0);
+  assert.equal(told.length, 1, "said once, for both widgets");
+  assert.ok((await resources(page)).some((u) => u.includes("/www/data/")), "the page fetched the registry itself");
+  await searchWorks(page, "#a");
+  // The blocked worker is a CSP violation report, not a page error.
+  assert.deepEqual(page.errors.filter((e) => !/Content Security Policy|worker-src/i.test(e)), []);
+  await page.close();
+});
+
+test("from a CDN (the package on another origin than the page), the worker still starts and reads the page's registry", async () => {
+  const cdn = await serve({ port: 0, headers: { "access-control-allow-origin": "*" } });
+  try {
+    const page = await browser.page();
+    const workers = [];
+    page.on("worker", (w) => workers.push(w));
+    const origin = `http://127.0.0.1:${cdn.address().port}`;
+    await page.goto(`${browser.base}/tests/browser/pages/cdn.html?pkg=${encodeURIComponent(origin)}`);
+    await searchWorks(page);
+    assert.equal(workers.length, 1);
+    const fetched = await resources(workers[0]);
+    assert.ok(fetched.some((u) => u === `${browser.base}/www/data/registry.jsonld`), "the registry from the page's origin");
+    assert.match(workers[0].url(), /^blob:/, "started through a same-origin blob: module");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  } finally {
+    cdn.close();
+  }
+});
