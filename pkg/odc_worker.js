@@ -14,6 +14,17 @@ let engine = null;
 let waiting = null;
 let running = false;
 
+// Yields one task: asks already posted to the worker are delivered first.
+// A message to itself, not setTimeout(0), which may wait a millisecond
+// or more.
+const turn = new MessageChannel();
+let resumeTurn = null;
+turn.port1.onmessage = () => resumeTurn?.();
+const yieldTask = () => new Promise((resolve) => {
+  resumeTurn = resolve;
+  turn.port2.postMessage(0);
+});
+
 self.onmessage = async ({ data }) => {
   if (data.module) {
     await init({ module_or_path: data.module });
@@ -30,7 +41,7 @@ async function answerNewest() {
   running = true;
   while (waiting) {
     // One macrotask first: asks already posted arrive and replace this one.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldTask();
     const { id, ask } = waiting;
     waiting = null;
     try {

@@ -699,6 +699,14 @@ pub fn write_registry_to(catalog: &Catalog, out: &mut impl std::io::Write) -> st
     out.write_all(b"\n  ]\n}\n")
 }
 
+/// Datasets as a compact registry without `@context` or catalogue fields,
+/// `{"dataset": [...]}`, which [`read_registry`] reads back: how the engine
+/// worker sends a page of results to the page.
+pub fn write_dataset_list(datasets: &[Dataset]) -> String {
+    let list = Json::Arr(datasets.iter().map(dataset).collect());
+    serde_json::to_string(&Json::Obj(Obj(vec![("dataset".into(), list)]))).unwrap_or_default()
+}
+
 fn dataset(d: &Dataset) -> Json {
     let mut o = Obj::new();
     // An id that is neither an IRI nor a blank node label came from

@@ -240,6 +240,9 @@ impl RegistryStream {
             ))),
             State::Tail => {
                 reader.finish(&mut catalog);
+                // The list grew by doubling; the slack (up to half of it)
+                // goes back to the allocator for the index to use.
+                catalog.datasets.shrink_to_fit();
                 let head = match read_fast(&String::from_utf8_lossy(&kept)) {
                     Fast::Read(Ok(head)) => head,
                     Fast::Read(Err(e)) | Fast::Other(e) => return Finished::Read(Err(e)),

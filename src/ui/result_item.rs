@@ -17,11 +17,8 @@ use leptos::prelude::*;
 const EXCERPT_CHARS: usize = 220;
 
 #[component]
-pub fn ResultItem(index: u32) -> impl IntoView {
+pub fn ResultItem(dataset: Dataset) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let Some(dataset) = state.loaded().and_then(|l| l.dataset(index).cloned()) else {
-        return ().into_any();
-    };
     let id = StoredValue::new(dataset.id.clone());
     let is_open = move || {
         state
@@ -29,7 +26,11 @@ pub fn ResultItem(index: u32) -> impl IntoView {
             .with(|o| id.with_value(|id| o.as_ref() == Some(id)))
     };
     let toggle = NodeRef::<html::Button>::new();
-    let detail_id = format!("odc-detail-{index}");
+    // From the IRI, not the position: a row keeps its id as results move.
+    let detail_id = format!(
+        "odc-detail-{:x}",
+        crate::registry::ids::fnv1a([dataset.id.as_bytes()])
+    );
     view! {
         <li class="odc-result">
             <article>
@@ -46,7 +47,6 @@ pub fn ResultItem(index: u32) -> impl IntoView {
             </article>
         </li>
     }
-    .into_any()
 }
 
 /// The title as a heading at the `heading-level` (also when it changes),

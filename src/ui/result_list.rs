@@ -10,9 +10,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultList() -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    // (position, dataset IRI): keyed by the dataset, so a row stays when
-    // its dataset stays, also when a search service's page holds it at
-    // another position.
+    // Keyed by the dataset's IRI, so a row stays when its dataset stays,
+    // also when the worker's or a search service's next page holds it at
+    // another position (their hits index each answer's own page).
     let hits = move || {
         let loaded = state.loaded();
         state.response.with(|r| {
@@ -20,15 +20,7 @@ pub fn ResultList() -> impl IntoView {
                 .map(|r| {
                     r.hits
                         .iter()
-                        .map(|&i| {
-                            (
-                                i,
-                                loaded
-                                    .as_ref()
-                                    .and_then(|l| l.dataset(i))
-                                    .map(|d| d.id.clone()),
-                            )
-                        })
+                        .filter_map(|&i| loaded.as_ref()?.dataset(i).cloned())
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -48,8 +40,8 @@ pub fn ResultList() -> impl IntoView {
                 aria-label=move || texts(state.lang.get()).results_label
                 aria-busy=move || state.busy().then_some("true")
             >
-                <For each=hits key=|hit| hit.clone() let((index, _id))>
-                    <ResultItem index=index />
+                <For each=hits key=|dataset| dataset.id.clone() let(dataset)>
+                    <ResultItem dataset=dataset />
                 </For>
             </ul>
         </Show>

@@ -6,7 +6,7 @@
 
 use super::loaded::{Failure, LoadError, Loaded};
 use super::remote::RemoteAnswer;
-use crate::registry;
+use crate::registry::jsonld::read_registry;
 use crate::registry::merge::Merged;
 use crate::worker::wire::{Answer, Ask, Found};
 use js_sys::{Function, Promise, Reflect};
@@ -110,7 +110,7 @@ fn shaped(outcome: Result<Found, Failure>) -> Result<RemoteAnswer, Failure> {
         stale,
         publishers,
     } = outcome?;
-    let mut catalog = registry::read(&datasets).map_err(|e| Failure {
+    let mut catalog = read_registry(datasets.get()).map_err(|e| Failure {
         url: None,
         error: LoadError::Broken(format!("unreadable worker answer: {e}")),
     })?;

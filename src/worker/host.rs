@@ -5,8 +5,8 @@
 
 use super::wire::{Answer, Ask, Found};
 use crate::browser::intl::title_ranker;
-use crate::model::{Catalog, Dataset};
-use crate::registry::jsonld::write_registry;
+use crate::model::Dataset;
+use crate::registry::jsonld::write_dataset_list;
 use crate::search::{Engine, Facet};
 use crate::ui::{load_all, Failure, Limits, LoadError, Loaded};
 use js_sys::{Function, Promise};
@@ -129,7 +129,10 @@ fn shaped(
     loaded: &Loaded,
     response: &mut crate::search::Response,
     open: Option<&str>,
-) -> (String, Vec<(String, crate::model::LangText)>) {
+) -> (
+    Box<serde_json::value::RawValue>,
+    Vec<(String, crate::model::LangText)>,
+) {
     let mut datasets: Vec<Dataset> = response
         .hits
         .iter()
@@ -158,9 +161,12 @@ fn shaped(
             add(key);
         }
     }
-    let catalog = Catalog {
-        datasets,
-        ..Default::default()
-    };
-    (write_registry(&catalog), publishers)
+    let list = serde_json::value::RawValue::from_string(write_dataset_list(&datasets))
+        .unwrap_or_else(|_| empty_list());
+    (list, publishers)
+}
+
+fn empty_list() -> Box<serde_json::value::RawValue> {
+    serde_json::value::RawValue::from_string(r#"{"dataset":[]}"#.into())
+        .unwrap_or_else(|_| unreachable!("valid JSON"))
 }

@@ -38,8 +38,9 @@ pub struct Answer {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Found {
     /// The page's datasets (then the opened one, if not among them) in the
-    /// registry format, read back through the registry reader.
-    pub datasets: String,
+    /// registry format without its context (`{"dataset": [...]}`), read
+    /// back through the registry reader; embedded as JSON, not as a string.
+    pub datasets: Box<serde_json::value::RawValue>,
     /// `hits` index `datasets`.
     pub response: Response,
     /// Datasets in the registry.
