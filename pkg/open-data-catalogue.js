@@ -38,17 +38,19 @@ async function compile() {
 
 // Each widget reads, indexes and searches its registry in a Web Worker
 // (pkg/odc_worker.js) so the host page never waits on it. The worker starts
-// when the widget first asks it something (never for a registry that is a
-// search service). From a CDN (pkg/ on another origin than the page, which
+// with the element, while the page is still compiling the wasm, and gets
+// the compiled module when it is ready (the widget closes it again at once
+// when its registry is a search service). From a CDN (pkg/ on another origin than the page, which
 // a worker script may not be) it starts from a one-line blob: module that
 // imports the worker script. Where it cannot start at all (a CSP whose
 // worker-src leaves it out, no Worker), search() rejects with an Error
 // named WorkerUnavailable and the widget runs the same engine in the page.
 const WORKER_START_MS = 10000;
 let saidInPage = false;
-function enginePort(module) {
+function enginePort(compiled) {
   let worker = null;
   let started = null;
+  let timer = null;
   let nextId = 1;
   const pending = new Map();
   const unavailable = (why) => {
@@ -61,7 +63,9 @@ function enginePort(module) {
     return error;
   };
   const fail = (error) => {
+    clearTimeout(timer);
     worker?.terminate();
+    worker = null;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
@@ -78,11 +82,6 @@ function enginePort(module) {
         reject(unavailable(error?.message ?? String(error)));
         return;
       }
-      const timer = setTimeout(() => {
-        const error = unavailable(`the worker did not start within ${WORKER_START_MS / 1000} s`);
-        fail(error);
-        reject(error);
-      }, WORKER_START_MS);
       worker.onerror = (event) => {
         event.preventDefault?.();
         clearTimeout(timer);
@@ -103,15 +102,35 @@ function enginePort(module) {
         if ("error" in data) p.reject(new Error(data.error));
         else p.resolve(data.answer);
       };
-      worker.postMessage({ module });
+      compiled.then(
+        (module) => {
+          if (!worker) return;
+          worker.postMessage({ module });
+          // Counted from when the module is handed over, not while the page
+          // is still downloading it.
+          timer = setTimeout(() => {
+            const error = unavailable(`the worker did not start within ${WORKER_START_MS / 1000} s`);
+            fail(error);
+            reject(error);
+          }, WORKER_START_MS);
+        },
+        () => {
+          const error = new Error("the wasm could not be loaded");
+          fail(error);
+          reject(error);
+        },
+      );
     });
+    started.catch(() => {});
     return started;
   }
   return {
+    start,
     // The engine's answer (JSON text) to one ask (JSON text); null when a
     // newer ask made it pointless before it ran.
     async search(ask) {
       const w = await start();
+      if (w !== worker) throw unavailable("the worker stopped");
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
@@ -120,7 +139,6 @@ function enginePort(module) {
     },
     close() {
       fail(new Error("closed"));
-      worker = null;
       const closed = new Error("the widget was removed");
       closed.name = "WorkerUnavailable";
       started = Promise.reject(closed);
@@ -168,11 +186,12 @@ export class OpenDataCatalogue extends HTMLElement {
     if (this.#widget) return;
     const texts = TEXTS[langOf(this)];
     placeholder(this, texts.loading, "status");
+    const engine = (this.#engine = enginePort(load()));
+    engine.start();
     load().then(
-      (module) => {
-        if (this.isConnected && !this.#widget) {
-          this.#engine = enginePort(module);
-          this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, this.#engine);
+      () => {
+        if (this.isConnected && !this.#widget && this.#engine === engine) {
+          this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, engine);
         }
       },
       (error) => {
@@ -217,9 +236,13 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  * nothing. facets() is the element's facets().
  */
 export async function mount(element, options = {}) {
-  const module = await load();
+  let engine = enginePort(load());
+  engine.start();
+  await load().catch((error) => {
+    engine.close();
+    throw error;
+  });
   let current = { ...options };
-  let engine = enginePort(module);
   let widget = new Widget(element, current, rdfToRegistry, engine);
   return {
     update: (next = {}) => {

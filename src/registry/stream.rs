@@ -182,20 +182,39 @@ impl RegistryStream {
 
     /// Inside the list: an element ends at a `,` or `]` at the list's own
     /// depth. Returns how many bytes it took (fewer when the list ends).
+    /// Strings are skipped to their next quote or backslash, and a record's
+    /// bytes are copied a span at a time: this runs over every byte of a
+    /// large registry.
     fn records(&mut self, chunk: &[u8]) -> usize {
-        for (i, &b) in chunk.iter().enumerate() {
+        // The current record's bytes in this chunk start here.
+        let mut from = 0;
+        let mut i = 0;
+        while i < chunk.len() {
             let s = &mut self.scan;
             if s.in_string {
-                s.string_byte(b);
-                self.record.push(b);
-                continue;
-            }
-            match b {
-                b',' if s.depth == 2 => {
-                    self.end_record();
+                if s.escaped {
+                    s.escaped = false;
+                    i += 1;
                     continue;
                 }
+                match chunk[i..].iter().position(|&c| c == b'"' || c == b'\\') {
+                    Some(n) => {
+                        i += n;
+                        s.string_byte(chunk[i]);
+                        i += 1;
+                    }
+                    None => i = chunk.len(),
+                }
+                continue;
+            }
+            match chunk[i] {
+                b',' if s.depth == 2 => {
+                    self.record.extend_from_slice(&chunk[from..i]);
+                    self.end_record();
+                    from = i + 1;
+                }
                 b']' if s.depth == 2 => {
+                    self.record.extend_from_slice(&chunk[from..i]);
                     self.end_record();
                     self.state = State::Tail;
                     self.scan.depth = 1;
@@ -204,20 +223,20 @@ impl RegistryStream {
                 b'"' => s.in_string = true,
                 b'{' | b'[' => s.depth += 1,
                 b'}' | b']' => s.depth = s.depth.saturating_sub(1),
-                _ if self.record.is_empty() && b.is_ascii_whitespace() => continue,
                 _ => {}
             }
-            self.record.push(b);
+            i += 1;
         }
+        self.record.extend_from_slice(&chunk[from..]);
         chunk.len()
     }
 
     fn end_record(&mut self) {
-        if self.record.is_empty() {
-            return;
-        }
         let text = String::from_utf8_lossy(&self.record);
-        self.reader.read(&mut self.catalog, text.trim_end());
+        let text = text.trim();
+        if !text.is_empty() {
+            self.reader.read(&mut self.catalog, text);
+        }
         self.record.clear();
     }
 

@@ -256,12 +256,17 @@ impl Catalogue {
         let worker = StoredValue::new_local(worker);
         Effect::new(move |_| {
             let load = remote_retry.get();
-            if service.with(Option::is_some) || in_page.get() {
-                return;
-            }
             let Some(port) = worker.get_value() else {
                 return;
             };
+            if service.with(Option::is_some) {
+                // Started with the element, before the registry was known.
+                port.close();
+                return;
+            }
+            if in_page.get() {
+                return;
+            }
             let ask = options.with(|o| Ask {
                 registry: o
                     .registry

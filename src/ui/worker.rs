@@ -42,6 +42,16 @@ impl Port {
         })
     }
 
+    /// Ends the worker (the registry is a search service: no engine needed).
+    pub fn close(&self) {
+        let close = Reflect::get(&self.port, &"close".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        if let Some(close) = close {
+            let _ = close.call0(&self.port);
+        }
+    }
+
     pub async fn search(&self, ask: &Ask) -> Outcome {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
