@@ -16,12 +16,13 @@ use super::report::{note, note_first, skip};
 use super::url::is_writable_iri;
 use super::{ids, strip_bom, ReadError};
 use crate::model::{Agent, Catalog, Contact, Dataset, Distribution, LangText};
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::HashSet;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// The context every written registry embeds, so the file is valid RDF
 /// without fetching anything.
@@ -144,8 +145,9 @@ impl RecordReader {
             .or_else(|e| read_leniently(raw, &mut self.repaired).ok_or(e));
         match record {
             Ok(record) => {
-                let dataset = record.into_dataset(raw);
+                let mut dataset = record.into_dataset(raw);
                 if self.seen_ids.insert(dataset.id.clone()) {
+                    dataset.shrink_to_fit();
                     catalog.datasets.push(dataset);
                 } else {
                     skip(
@@ -450,17 +452,45 @@ impl DistributionRecord {
 }
 
 /// A publisher: normally a node `{"@id", "name"}`, but a bare string is read
-/// as its name.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// as its name. (By hand rather than `#[serde(untagged)]`, which copies the
+/// value into a tree of its own first.)
 enum AgentRecord {
-    Node {
-        #[serde(rename = "@id", default)]
-        id: Option<Text>,
-        #[serde(default)]
-        name: LangEntries,
-    },
+    Node { id: Option<Text>, name: LangEntries },
     Name(String),
+}
+
+#[derive(Deserialize)]
+struct AgentNode {
+    #[serde(rename = "@id", default)]
+    id: Option<Text>,
+    #[serde(default)]
+    name: LangEntries,
+}
+
+impl<'de> Deserialize<'de> for AgentRecord {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AgentVisitor)
+    }
+}
+
+struct AgentVisitor;
+
+impl<'de> Visitor<'de> for AgentVisitor {
+    type Value = AgentRecord;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a publisher node or name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<AgentRecord, E> {
+        Ok(AgentRecord::Name(v.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AgentRecord, A::Error> {
+        let AgentNode { id, name } =
+            AgentNode::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(AgentRecord::Node { id, name })
+    }
 }
 
 impl AgentRecord {
@@ -560,19 +590,69 @@ impl<T> Default for Many<T> {
     }
 }
 
+/// Read in one pass: a value is handed to `T` as it comes, never first
+/// copied into a tree of its own to try "list" and then "one" on it (what
+/// `#[serde(untagged)]` does, and what made it a third of a record's reading
+/// time).
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Many<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany<T> {
-            Many(Vec<T>),
-            One(T),
+        deserializer.deserialize_any(ManyVisitor(PhantomData))
+    }
+}
+
+struct ManyVisitor<T>(PhantomData<T>);
+
+impl<T> ManyVisitor<T> {
+    fn one<'de, E>(value: impl IntoDeserializer<'de, E>) -> Result<Many<T>, E>
+    where
+        T: Deserialize<'de>,
+        E: de::Error,
+    {
+        T::deserialize(value.into_deserializer()).map(|item| Many(vec![item]))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ManyVisitor<T> {
+    type Value = Many<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value or an array of values")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Many<T>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
         }
-        Ok(match Option::<OneOrMany<T>>::deserialize(deserializer)? {
-            Some(OneOrMany::Many(items)) => Many(items),
-            Some(OneOrMany::One(item)) => Many(vec![item]),
-            None => Many(Vec::new()),
-        })
+        Ok(Many(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Many<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|item| Many(vec![item]))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Many<T>, E> {
+        Self::one(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Many<T>, E> {
+        Self::one(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Many<T>, E> {
+        Self::one(v)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Many<T>, E> {
+        Self::one(v)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Many<T>, E> {
+        Self::one(v)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Many<T>, E> {
+        Ok(Many(Vec::new()))
     }
 }
 

@@ -5,7 +5,7 @@
 //!   equals, or starts with, a folded query word form one range found by
 //!   binary search;
 //! * per term a posting list of (dataset index, field mask), in dataset
-//!   order, all lists stored back to back in one vector;
+//!   order;
 //! * folded Swedish and English stem → term lookups (sorted pairs).
 //!
 //! Searched fields: title (all languages), keywords, description (all
@@ -59,9 +59,11 @@ pub struct Index {
     lower: Vec<Box<str>>,
     /// Folded form per term; the vocabulary is sorted by (folded, lower).
     folded: Vec<Box<str>>,
-    /// `postings[post_start[t]..post_start[t + 1]]` is term `t`'s list.
-    post_start: Vec<u32>,
-    postings: Vec<Posting>,
+    /// Per term its postings, in document order. One allocation per term
+    /// rather than one flat list: the lists built term by term become the
+    /// index in place (each trimmed to its length), so the build never
+    /// holds the postings twice; wasm memory keeps its peak.
+    postings: Vec<Box<[Posting]>>,
     /// (folded stem, term), sorted.
     stems_sv: Vec<(Box<str>, u32)>,
     stems_en: Vec<(Box<str>, u32)>,
@@ -140,7 +142,7 @@ impl Index {
         for (doc, d) in datasets.iter().enumerate() {
             b.add_doc(doc as u32, d);
         }
-        let Builder { ids, lists, .. } = b;
+        let Builder { ids, mut lists, .. } = b;
         let mut terms: Vec<Cow<'_, str>> = vec![Cow::Borrowed(""); ids.len()];
         for (l, t) in ids {
             terms[t as usize] = l;
@@ -154,21 +156,17 @@ impl Index {
             (&folded[a], &terms[a]).cmp(&(&folded[b], &terms[b]))
         });
 
-        // 3. The posting lists back to back, in vocabulary order.
-        let mut post_start = Vec::with_capacity(terms.len() + 1);
-        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-        post_start.push(0);
-        for &old in &order {
-            postings.extend_from_slice(&lists[old as usize]);
-            post_start.push(postings.len() as u32);
-        }
+        // 3. The posting lists in vocabulary order, moved, not copied.
+        let postings: Vec<Box<[Posting]>> = order
+            .iter()
+            .map(|&old| std::mem::take(&mut lists[old as usize]).into_boxed_slice())
+            .collect();
         drop(lists);
 
         let mut index = Index {
             n_docs: datasets.len(),
             lower: Vec::with_capacity(terms.len()),
             folded: Vec::with_capacity(terms.len()),
-            post_start,
             postings,
             stems_sv: Vec::with_capacity(terms.len()),
             stems_en: Vec::with_capacity(terms.len()),
@@ -204,7 +202,7 @@ impl Index {
 
     pub fn postings(&self, term: u32) -> &[Posting] {
         let t = term as usize;
-        &self.postings[self.post_start[t] as usize..self.post_start[t + 1] as usize]
+        &self.postings[t]
     }
 
     /// Terms whose folded form equals `folded`.
