@@ -15,10 +15,16 @@ const OBSERVED = ["registry", "registry-type", "lang", "facets", "page-size", "s
 
 // The wasm is downloaded and compiled once; the page instantiates it for
 // the UI and every widget's engine worker instantiates the same compiled
-// module (posted to it), so a worker costs no second download.
+// module (posted to it as soon as it is compiled, so the worker's start
+// overlaps the page's), so a worker costs no second download.
+let compiled = null;
 let ready = null;
+function compiledOnce() {
+  compiled ??= compile();
+  return compiled;
+}
 function load() {
-  ready ??= compile().then(async (module) => {
+  ready ??= compiledOnce().then(async (module) => {
     await init({ module_or_path: module });
     return module;
   });
@@ -186,7 +192,7 @@ export class OpenDataCatalogue extends HTMLElement {
     if (this.#widget) return;
     const texts = TEXTS[langOf(this)];
     placeholder(this, texts.loading, "status");
-    const engine = (this.#engine = enginePort(load()));
+    const engine = (this.#engine = enginePort(compiledOnce()));
     engine.start();
     load().then(
       () => {
@@ -196,6 +202,7 @@ export class OpenDataCatalogue extends HTMLElement {
       },
       (error) => {
         console.error("open-data-catalogue: could not load its WebAssembly", error);
+        if (this.#engine === engine) engine.close();
         placeholder(this, texts.failed, "alert");
       },
     );
@@ -236,7 +243,7 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  * nothing. facets() is the element's facets().
  */
 export async function mount(element, options = {}) {
-  let engine = enginePort(load());
+  let engine = enginePort(compiledOnce());
   engine.start();
   await load().catch((error) => {
     engine.close();

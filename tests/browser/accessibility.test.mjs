@@ -164,7 +164,16 @@ test("keyboard only: search, filter, chips, sort, open, download link, close, pa
   await tabUntil(page, (a) => a?.text === "Nästa sida");
   await page.keyboard.press("Enter");
   await page.locator(`${W} .odc-pager`, { hasText: "Sida 2" }).waitFor();
+  // Focus moves in the frame after the click; the new page's rows may
+  // arrive later still (from the engine worker) and must not take it away.
+  await page.waitForFunction(
+    () => document.querySelector("open-data-catalogue").shadowRoot.activeElement?.id === "odc-results",
+    null,
+    { timeout: 2000 },
+  ).catch(() => {});
   assert.equal((await shadowActive(page)).id, "odc-results");
+  await page.waitForTimeout(300);
+  assert.equal((await shadowActive(page)).id, "odc-results", "focus stays on the list once the new page's rows are in");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
