@@ -997,4 +997,61 @@ mod tests {
     fn context_is_valid_json() {
         assert!(serde_json::from_str::<serde_json::Value>(CONTEXT).is_ok());
     }
+
+    fn one_record(record: &str) -> Result<Catalog, ReadError> {
+        read_registry(&format!(r#"{{"@type": "Catalog", "dataset": [{record}]}}"#))
+    }
+
+    #[test]
+    fn a_value_or_a_list_of_values_read_alike_and_null_is_none() {
+        let one = one_record(
+            r#"{"@id": "https://e.se/1", "title": {"sv": "Ett"}, "theme": "https://t/A",
+                "distribution": {"accessURL": "https://e.se/a"}}"#,
+        )
+        .unwrap();
+        let many = one_record(
+            r#"{"@id": "https://e.se/1", "title": {"sv": "Ett"}, "theme": ["https://t/A", "https://t/B"],
+                "distribution": [{"accessURL": "https://e.se/a"}, {"accessURL": "https://e.se/b"}]}"#,
+        )
+        .unwrap();
+        let none = one_record(
+            r#"{"@id": "https://e.se/1", "title": {"sv": "Ett"}, "theme": null, "distribution": null}"#,
+        )
+        .unwrap();
+        let urls = |c: &Catalog| -> Vec<String> {
+            c.datasets[0]
+                .distributions
+                .iter()
+                .filter_map(|d| d.access_url.clone())
+                .collect()
+        };
+        assert_eq!(one.datasets[0].themes, ["https://t/A"]);
+        assert_eq!(urls(&one), ["https://e.se/a"]);
+        assert_eq!(many.datasets[0].themes, ["https://t/A", "https://t/B"]);
+        assert_eq!(urls(&many), ["https://e.se/a", "https://e.se/b"]);
+        assert!(none.datasets[0].themes.is_empty() && urls(&none).is_empty());
+        assert_eq!(none.skipped, 0);
+    }
+
+    #[test]
+    fn a_publisher_is_a_node_or_a_bare_name_and_anything_else_skips_the_record() {
+        let node = one_record(
+            r#"{"@id": "https://e.se/1", "title": {"sv": "Ett"},
+                "publisher": {"@id": "https://e.se/", "name": {"sv": "Region E"}}}"#,
+        )
+        .unwrap();
+        let name = one_record(
+            r#"{"@id": "https://e.se/1", "title": {"sv": "Ett"}, "publisher": "Region E"}"#,
+        )
+        .unwrap();
+        let number =
+            one_record(r#"{"@id": "https://e.se/1", "title": {"sv": "Ett"}, "publisher": 7}"#)
+                .unwrap();
+        let p = node.datasets[0].publisher.as_ref().unwrap();
+        assert_eq!(p.id.as_deref(), Some("https://e.se/"));
+        assert_eq!(p.name.text("sv"), "Region E");
+        let p = name.datasets[0].publisher.as_ref().unwrap();
+        assert_eq!((p.id.as_deref(), p.name.text("sv")), (None, "Region E"));
+        assert_eq!((number.datasets.len(), number.skipped), (0, 1));
+    }
 }
