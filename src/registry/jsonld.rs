@@ -455,7 +455,7 @@ impl DistributionRecord {
 /// as its name. (By hand rather than `#[serde(untagged)]`, which copies the
 /// value into a tree of its own first.)
 enum AgentRecord {
-    Node { id: Option<Text>, name: LangEntries },
+    Node(AgentNode),
     Name(String),
 }
 
@@ -487,16 +487,14 @@ impl<'de> Visitor<'de> for AgentVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AgentRecord, A::Error> {
-        let AgentNode { id, name } =
-            AgentNode::deserialize(de::value::MapAccessDeserializer::new(map))?;
-        Ok(AgentRecord::Node { id, name })
+        AgentNode::deserialize(de::value::MapAccessDeserializer::new(map)).map(AgentRecord::Node)
     }
 }
 
 impl AgentRecord {
     fn into_agent(self) -> Agent {
         match self {
-            AgentRecord::Node { id, name } => Agent {
+            AgentRecord::Node(AgentNode { id, name }) => Agent {
                 id: flat(id),
                 name: name.into_text(),
             },
@@ -782,8 +780,8 @@ pub fn write_registry_to(catalog: &Catalog, out: &mut impl std::io::Write) -> st
 /// Datasets as a compact registry without `@context` or catalogue fields,
 /// `{"dataset": [...]}`, which [`read_registry`] reads back: how the engine
 /// worker sends a page of results to the page.
-pub fn write_dataset_list(datasets: &[Dataset]) -> String {
-    let list = Json::Arr(datasets.iter().map(dataset).collect());
+pub fn write_dataset_list<'a>(datasets: impl IntoIterator<Item = &'a Dataset>) -> String {
+    let list = Json::Arr(datasets.into_iter().map(dataset).collect());
     serde_json::to_string(&Json::Obj(Obj(vec![("dataset".into(), list)]))).unwrap_or_default()
 }
 

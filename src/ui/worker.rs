@@ -42,12 +42,16 @@ impl Port {
         })
     }
 
+    /// The port's method `name`, if it has one.
+    fn method(&self, name: &str) -> Option<Function> {
+        Reflect::get(&self.port, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    }
+
     /// Ends the worker (the registry is a search service: no engine needed).
     pub fn close(&self) {
-        let close = Reflect::get(&self.port, &"close".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        if let Some(close) = close {
+        if let Some(close) = self.method("close") {
             let _ = close.call0(&self.port);
         }
     }
@@ -56,9 +60,8 @@ impl Port {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
         let text = serde_json::to_string(ask).unwrap_or_default();
-        let sent = Reflect::get(&self.port, &"search".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
+        let sent = self
+            .method("search")
             .map(|search| search.call1(&self.port, &JsValue::from_str(&text)));
         let answer = match sent {
             Some(Ok(promise)) => JsFuture::from(Promise::resolve(&promise)).await,

@@ -133,15 +133,15 @@ fn shaped(
     Box<serde_json::value::RawValue>,
     Vec<(String, crate::model::LangText)>,
 ) {
-    let mut datasets: Vec<Dataset> = response
+    let mut datasets: Vec<&Dataset> = response
         .hits
         .iter()
-        .filter_map(|&i| loaded.dataset(i).cloned())
+        .filter_map(|&i| loaded.dataset(i))
         .collect();
     response.hits = (0..datasets.len() as u32).collect();
     if let Some(open) = open {
         if !datasets.iter().any(|d| d.id == open) {
-            datasets.extend(loaded.dataset_by_id(open).cloned());
+            datasets.extend(loaded.dataset_by_id(open));
         }
     }
     let mut publishers: Vec<(String, crate::model::LangText)> = Vec::new();
@@ -161,7 +161,7 @@ fn shaped(
             add(key);
         }
     }
-    let list = serde_json::value::RawValue::from_string(write_dataset_list(&datasets))
+    let list = serde_json::value::RawValue::from_string(write_dataset_list(datasets))
         .unwrap_or_else(|_| empty_list());
     (list, publishers)
 }
