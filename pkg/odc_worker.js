@@ -49,6 +49,10 @@ async function answerNewest() {
     } catch (error) {
       self.postMessage({ id, error: String(error?.message ?? error) });
     }
+    // The first answer comes before the text index is built; it is built
+    // now, unless an ask is already waiting (one with text builds it).
+    await yieldTask();
+    if (!waiting) engine.prepare();
   }
   running = false;
 }

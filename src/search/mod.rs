@@ -78,7 +78,10 @@ pub struct Response {
 
 pub struct Engine {
     stemmers: Stemmers,
-    index: Index,
+    /// The text index: `None` until [`Engine::index_text`] for an engine
+    /// made [`Engine::for_browsing`].
+    index: Option<Index>,
+    n_docs: usize,
     facets: FacetIndex,
     title_rank: Vec<u32>,
     modified_rank: Vec<u32>,
@@ -120,14 +123,28 @@ impl Engine {
         lang: &str,
         rank_titles: &dyn Fn(&[&str]) -> Vec<u32>,
     ) -> Engine {
-        let stemmers = Stemmers::new();
-        let index = Index::build(datasets, &stemmers);
+        let mut engine = Engine::for_browsing(datasets, lang, rank_titles);
+        engine.index_text(datasets);
+        engine
+    }
+
+    /// Everything but the text index, which takes a third of the build or
+    /// more: the engine answers a request without text (the first page a
+    /// person sees: filters, counts, order) before the words of every
+    /// dataset are indexed. [`Engine::index_text`] must follow before a
+    /// request with text; until then such a request matches nothing.
+    pub fn for_browsing(
+        datasets: &[Dataset],
+        lang: &str,
+        rank_titles: &dyn Fn(&[&str]) -> Vec<u32>,
+    ) -> Engine {
         let title_rank = sort::title_ranks_with(datasets, lang, rank_titles);
         let modified_rank = sort::modified_ranks(datasets, &title_rank);
         let quality_rank = sort::quality_ranks(datasets, &title_rank);
         Engine {
-            stemmers,
-            index,
+            stemmers: Stemmers::new(),
+            index: None,
+            n_docs: datasets.len(),
             facets: FacetIndex::build(datasets),
             title_order: inverse(&title_rank),
             modified_order: inverse(&modified_rank),
@@ -142,9 +159,22 @@ impl Engine {
         }
     }
 
+    /// Builds the text index of the datasets the engine was made from,
+    /// unless it is built.
+    pub fn index_text(&mut self, datasets: &[Dataset]) {
+        if self.index.is_none() {
+            self.index = Some(Index::build(datasets, &self.stemmers));
+        }
+    }
+
+    /// Whether requests with text can be answered.
+    pub fn has_text_index(&self) -> bool {
+        self.index.is_some()
+    }
+
     /// Number of datasets indexed.
     pub fn len(&self) -> usize {
-        self.index.n_docs()
+        self.n_docs
     }
 
     pub fn is_empty(&self) -> bool {
@@ -153,15 +183,24 @@ impl Engine {
 
     pub fn search(&mut self, request: &Request) -> Response {
         let mut words = query::parse(&request.text, &self.stemmers);
-        query::split_compounds(&mut words, &self.index, &self.stemmers);
-        query::respell(&mut words, &self.index, &self.stemmers);
         let mut partial = false;
-        if words.is_empty() {
-            self.matcher.forget_terms();
-            self.docs.clear();
-            self.docs.extend(0..self.index.n_docs() as u32);
-        } else {
-            partial = self.matcher.run(&self.index, &words, &mut self.docs);
+        match &self.index {
+            _ if words.is_empty() => {
+                self.matcher.forget_terms();
+                self.docs.clear();
+                self.docs.extend(0..self.n_docs as u32);
+            }
+            Some(index) => {
+                query::split_compounds(&mut words, index, &self.stemmers);
+                query::respell(&mut words, index, &self.stemmers);
+                partial = self.matcher.run(index, &words, &mut self.docs);
+            }
+            // Not indexed yet (see `for_browsing`): nothing is claimed to
+            // match.
+            None => {
+                self.matcher.forget_terms();
+                self.docs.clear();
+            }
         }
         let text_found_nothing = !words.is_empty() && self.docs.is_empty();
         let facets =
@@ -200,16 +239,20 @@ impl Engine {
             Sort::Quality => by_rank(docs, keys, end, &self.quality_rank, &self.quality_order),
         }
 
-        let suggestion = text_found_nothing
-            .then(|| query::suggest(&self.index, &words))
-            .flatten();
+        let suggestion = match &self.index {
+            Some(index) if text_found_nothing => query::suggest(index, &words),
+            _ => None,
+        };
         Response {
             total,
             hits: self.docs[start..end].to_vec(),
             facets,
             partial,
             suggestion,
-            terms: self.matcher.matched_terms(&self.index),
+            terms: match &self.index {
+                Some(index) => self.matcher.matched_terms(index),
+                None => Vec::new(),
+            },
         }
     }
 
@@ -291,6 +334,58 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_engine_for_browsing_answers_as_the_full_one_and_text_once_indexed() {
+        let words = ["skola", "trafik", "befolkning", "hamn"];
+        let datasets: Vec<Dataset> = (0..40usize)
+            .map(|i| Dataset {
+                id: format!("d{i}"),
+                title: LangText::plain(format!("{} {i}", words[i % 4])),
+                modified: Some(format!("2024-0{}-01", 1 + i % 9)),
+                publisher: Some(crate::model::Agent {
+                    id: Some(format!("p{}", i % 3)),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            })
+            .collect();
+        let mut full = Engine::new(&datasets, "sv", &swedish_fallback_cmp);
+        let mut browsing = Engine::for_browsing(&datasets, "sv", &|t: &[&str]| {
+            sort::rank_by(t, &swedish_fallback_cmp)
+        });
+        assert!(!browsing.has_text_index());
+        let mut filters = Filters::default();
+        filters.add(Facet::Publisher, "p1");
+        let filtered = Request {
+            filters: filters.clone(),
+            ..Default::default()
+        };
+        assert_eq!(full.search(&filtered).total, 13);
+        for sort in Sort::ALL {
+            for filters in [Filters::default(), filters.clone()] {
+                let request = Request {
+                    sort,
+                    filters,
+                    limit: 7,
+                    offset: 2,
+                    ..Default::default()
+                };
+                assert_eq!(browsing.search(&request), full.search(&request), "{sort}");
+            }
+        }
+        let text = Request {
+            text: "trafik".into(),
+            limit: 50,
+            ..Default::default()
+        };
+        assert_eq!(full.search(&text).total, 10);
+        // Before the text index: nothing is claimed to match.
+        assert_eq!(browsing.search(&text).total, 0);
+        browsing.index_text(&datasets);
+        assert!(browsing.has_text_index());
+        assert_eq!(browsing.search(&text), full.search(&text));
     }
 
     #[test]

@@ -44,6 +44,26 @@ impl EngineWorker {
         }
     }
 
+    /// Builds what the last answer could do without (the text index), so
+    /// the first keystroke does not wait for it. The worker script calls
+    /// it when no ask is waiting.
+    pub fn prepare(&self) {
+        // Never while an answer holds it (the script does not do that,
+        // and a panic would end the worker).
+        let Ok(mut held) = self.held.try_borrow_mut() else {
+            return;
+        };
+        let Held {
+            loaded: Some(Ok(loaded)),
+            engine: Some((_, engine)),
+            ..
+        } = &mut *held
+        else {
+            return;
+        };
+        engine.index_text(&loaded.catalog.datasets);
+    }
+
     /// The answer (JSON text of [`Answer`]) to an ask (JSON text of
     /// [`Ask`]). The worker script calls it for one ask at a time.
     pub fn answer(&self, ask: String) -> Promise {
@@ -103,13 +123,19 @@ async fn answer(
         .as_ref()
         .is_none_or(|(lang, _)| *lang != ask.lang)
     {
+        // The text index waits for the first ask with text, or for the
+        // worker's first idle moment ([`EngineWorker::prepare`]): the
+        // first page without text shows that much sooner.
         let rank_titles = title_ranker(&ask.lang);
-        let engine = Engine::with_title_order(&loaded.catalog.datasets, &ask.lang, &rank_titles);
+        let engine = Engine::for_browsing(&loaded.catalog.datasets, &ask.lang, &rank_titles);
         held.engine = Some((ask.lang.clone(), engine));
     }
     let Some((_, engine)) = held.engine.as_mut() else {
         unreachable!("built above")
     };
+    if !ask.request.text.trim().is_empty() {
+        engine.index_text(&loaded.catalog.datasets);
+    }
     let mut response = engine.search(&ask.request);
     let (datasets, publishers) = shaped(&loaded, &mut response, ask.open.as_deref());
     Ok(Found {
