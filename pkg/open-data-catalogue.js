@@ -25,11 +25,19 @@ function compiledOnce() {
 }
 function load() {
   ready ??= compiledOnce().then(async (module) => {
+    await nextTask();
     await init({ module_or_path: module });
     return module;
   });
   return ready;
 }
+
+// Compiling, instantiating and mounting each widget are separate tasks, so
+// the host page can handle a click or a scroll between them instead of
+// waiting on one long task (each counts against its Interaction to Next
+// Paint).
+const nextTask = () =>
+  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 
 async function compile() {
   const url = new URL("./odc_core_bg.wasm", import.meta.url);
@@ -195,7 +203,8 @@ export class OpenDataCatalogue extends HTMLElement {
     const engine = (this.#engine = enginePort(compiledOnce()));
     engine.start();
     load().then(
-      () => {
+      async () => {
+        await nextTask();
         if (this.isConnected && !this.#widget && this.#engine === engine) {
           this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, engine);
         }
@@ -249,6 +258,7 @@ export async function mount(element, options = {}) {
     engine.close();
     throw error;
   });
+  await nextTask();
   let current = { ...options };
   let widget = new Widget(element, current, rdfToRegistry, engine);
   return {

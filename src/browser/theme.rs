@@ -16,11 +16,9 @@ pub fn keep_accent_readable(odc: &HtmlElement) {
     // Measure the host's own choice, not an earlier correction.
     let _ = style.remove_property("--_accent");
     let _ = style.remove_property("--_accent-text");
-    let (Some(accent), Some(background), Some(text)) = (
-        resolved(odc, "--_accent"),
-        resolved(odc, "--_bg"),
-        resolved(odc, "--_accent-text"),
-    ) else {
+    let [Some(accent), Some(background), Some(text)] =
+        resolved(odc, ["--_accent", "--_bg", "--_accent-text"])
+    else {
         return;
     };
     let fixed_accent = readable_accent(accent, background, TEXT_CONTRAST);
@@ -42,10 +40,24 @@ pub fn keep_accent_readable(odc: &HtmlElement) {
     }
 }
 
-/// The colour a custom property holds, as the browser computes it: set as
-/// the `color` of a probe element, read back as `rgb(…)`.
-fn resolved(odc: &HtmlElement, property: &str) -> Option<Rgb> {
-    let window = web_sys::window()?;
+/// The colours custom properties hold, as the browser computes them: each
+/// set as the `color` of a probe element, read back as `rgb(…)`. All probes
+/// are in place before the first is read, so the browser computes styles
+/// once, not once per property.
+fn resolved<const N: usize>(odc: &HtmlElement, properties: [&str; N]) -> [Option<Rgb>; N] {
+    let probes = properties.map(|property| probe(odc, property));
+    let colours = probes.each_ref().map(|probe| {
+        let probe = probe.as_ref()?;
+        let style = web_sys::window()?.get_computed_style(probe).ok()??;
+        Rgb::parse_computed(&style.get_property_value("color").ok()?)
+    });
+    for probe in probes.iter().flatten() {
+        probe.remove();
+    }
+    colours
+}
+
+fn probe(odc: &HtmlElement, property: &str) -> Option<HtmlElement> {
     let probe: HtmlElement = odc
         .owner_document()?
         .create_element("span")
@@ -55,11 +67,5 @@ fn resolved(odc: &HtmlElement, property: &str) -> Option<Rgb> {
         .style()
         .set_property("color", &format!("var({property})"));
     odc.append_child(&probe).ok()?;
-    let color = window
-        .get_computed_style(&probe)
-        .ok()
-        .flatten()
-        .map(|cs| cs.get_property_value("color"));
-    probe.remove();
-    Rgb::parse_computed(&color?.ok()?)
+    Some(probe)
 }

@@ -10,6 +10,7 @@ use crate::i18n::texts;
 use crate::ui::{App, Catalogue, Port};
 use leptos::prelude::*;
 use std::any::Any;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
@@ -76,6 +77,7 @@ impl Widget {
             view! { <App state=state /> }
         });
         let state = state_cell.take().ok_or("mount failed")?;
+        crate::ui::warm_up_rows(state);
         let mut widget = Widget {
             host,
             container,
@@ -83,7 +85,13 @@ impl Widget {
             mounted: Some(Box::new(handle)),
             scheme_listener: None,
         };
-        widget.check_theme();
+        // After the first frame, not in the mount's task: reading a
+        // computed colour makes the browser compute the whole page's styles
+        // first (≈ 11 ms here); a frame later they are computed already.
+        let container = widget.container.clone();
+        request_animation_frame(move || {
+            set_timeout(move || check_theme(&container), Duration::ZERO)
+        });
         widget.scheme_listener = widget.listen_to_colour_scheme();
         Ok(widget)
     }
@@ -122,9 +130,7 @@ impl Widget {
 
 impl Widget {
     fn check_theme(&self) {
-        if let Some(odc) = self.container.first_element_child() {
-            theme::keep_accent_readable(odc.unchecked_ref());
-        }
+        check_theme(&self.container);
     }
 
     fn listen_to_colour_scheme(&self) -> Option<(web_sys::MediaQueryList, Closure<dyn Fn()>)> {
@@ -132,14 +138,17 @@ impl Widget {
             .match_media("(prefers-color-scheme: dark)")
             .ok()??;
         let container = self.container.clone();
-        let listener = Closure::<dyn Fn()>::new(move || {
-            if let Some(odc) = container.first_element_child() {
-                theme::keep_accent_readable(odc.unchecked_ref());
-            }
-        });
+        let listener = Closure::<dyn Fn()>::new(move || check_theme(&container));
         list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
             .ok()?;
         Some((list, listener))
+    }
+}
+
+/// Keeps the accent of the widget in `container` readable.
+fn check_theme(container: &HtmlElement) {
+    if let Some(odc) = container.first_element_child() {
+        theme::keep_accent_readable(odc.unchecked_ref());
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::active_filters::ActiveFilters;
 use super::facets_panel::FacetsPanel;
+use super::next_task::NextTask;
 use super::pager::Pager;
 use super::result_list::ResultList;
 use super::search_box::SearchBox;
@@ -37,7 +38,9 @@ pub fn App(state: Catalogue) -> impl IntoView {
                 Phase::Ready(_) => view! {
                     <div class="odc-layout" class:odc-no-facets=move || !has_facets()>
                         <Show when=has_facets>
-                            <FacetsPanel />
+                            <NextTask>
+                                <FacetsPanel />
+                            </NextTask>
                         </Show>
                         <div class="odc-main">
                             <div class="odc-toolbar">

@@ -195,11 +195,7 @@ fn QualityRating(dataset: Dataset) -> impl IntoView {
         let q = quality.filter(|_| state.shows_quality())?;
         let lang = state.lang.get();
         let rating = crate::quality::Rating::of(q.points, q.max);
-        let percent = if q.max == 0 {
-            0
-        } else {
-            q.points * 100 / q.max
-        };
+        let percent = (q.points * 100).checked_div(q.max).unwrap_or(0);
         Some(view! {
             <p class="odc-quality" data-rating=rating.code()>
                 {format!("{}: {} ({percent} %)", texts(lang).quality, rating.label(lang.code()))}

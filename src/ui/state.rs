@@ -316,6 +316,11 @@ impl Catalogue {
             remote_busy,
             remote_retry,
         };
+        // A page's first `Intl.DateTimeFormat` costs ≈ 27 ms (the browser
+        // loads its locale data): made in a task of its own while the
+        // registry loads, not inside the long task that renders the first
+        // answer.
+        set_timeout(move || dates.with_untracked(|_| ()), Duration::ZERO);
         state.load_on_new_registry();
         state.first_page_on_new_query();
         state.write_url_on_change();
