@@ -17,31 +17,39 @@ use leptos::prelude::*;
 const EXCERPT_CHARS: usize = 220;
 
 #[component]
-pub fn ResultItem(dataset: Dataset) -> impl IntoView {
+pub fn ResultItem(#[prop(into)] dataset: Signal<Option<Dataset>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let id = StoredValue::new(dataset.id.clone());
     let is_open = move || {
-        state
-            .open
-            .with(|o| id.with_value(|id| o.as_ref() == Some(id)))
+        state.open.with(|o| {
+            dataset.with(|d| {
+                d.as_ref()
+                    .is_some_and(|d| o.as_deref() == Some(d.id.as_str()))
+            })
+        })
     };
     let toggle = NodeRef::<html::Button>::new();
-    // From the IRI, not the position: a row keeps its id as results move.
-    let detail_id = format!(
-        "odc-detail-{:x}",
-        crate::registry::ids::fnv1a([dataset.id.as_bytes()])
-    );
+    // From the IRI, not the position, so a link to an opened dataset's
+    // details names the dataset.
+    let detail_id = Signal::derive(move || {
+        dataset.with(|d| {
+            let id = d.as_ref().map_or("", |d| d.id.as_str());
+            format!(
+                "odc-detail-{:x}",
+                crate::registry::ids::fnv1a([id.as_bytes()])
+            )
+        })
+    });
     view! {
         <li class="odc-result">
             <article>
-                <ResultTitle dataset=dataset.clone() detail_id=detail_id.clone() toggle=toggle />
-                <ResultFacts dataset=dataset.clone() />
-                <Excerpt dataset=dataset.clone() />
-                <FormatBadges dataset=dataset.clone() />
-                <QualityRating dataset=dataset.clone() />
+                <ResultTitle dataset=dataset detail_id=detail_id toggle=toggle />
+                <ResultFacts dataset=dataset />
+                <Excerpt dataset=dataset />
+                <FormatBadges dataset=dataset />
+                <QualityRating dataset=dataset />
                 <div id=detail_id>
                     <Show when=is_open>
-                        <DatasetDetail dataset=dataset.clone() toggle=toggle />
+                        {move || dataset.get().map(|dataset| view! { <DatasetDetail dataset=dataset toggle=toggle /> })}
                     </Show>
                 </div>
             </article>
@@ -53,33 +61,37 @@ pub fn ResultItem(dataset: Dataset) -> impl IntoView {
 /// holding the button that opens and closes the details.
 #[component]
 fn ResultTitle(
-    dataset: Dataset,
-    detail_id: String,
+    dataset: Signal<Option<Dataset>>,
+    detail_id: Signal<String>,
     toggle: NodeRef<html::Button>,
 ) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let id = StoredValue::new(dataset.id.clone());
+    let id = move || dataset.with(|d| d.as_ref().map(|d| d.id.clone()));
     let is_open = move || {
-        state
-            .open
-            .with(|o| id.with_value(|id| o.as_ref() == Some(id)))
+        state.open.with(|o| {
+            dataset.with(|d| {
+                d.as_ref()
+                    .is_some_and(|d| o.as_deref() == Some(d.id.as_str()))
+            })
+        })
     };
     // (text, lang): the title in the UI language, else another language,
     // else the identifier.
     let title = move || {
         let lang = state.lang.get();
-        match dataset.title.get(lang.code()) {
-            Some((l, text)) => (text.to_string(), lang_attr(l, lang.code())),
-            None => (
-                dataset
-                    .identifier
-                    .clone()
-                    .unwrap_or_else(|| texts(lang).untitled.to_string()),
-                None,
-            ),
-        }
+        dataset.with(|d| {
+            let d = d.as_ref()?;
+            Some(match d.title.get(lang.code()) {
+                Some((l, text)) => (text.to_string(), lang_attr(l, lang.code())),
+                None => (
+                    d.identifier
+                        .clone()
+                        .unwrap_or_else(|| texts(lang).untitled.to_string()),
+                    None,
+                ),
+            })
+        })
     };
-    let (title_lang, title_text) = (title.clone(), title);
     move || {
         heading(
             state.heading_level(),
@@ -89,20 +101,14 @@ fn ResultTitle(
                     type="button"
                     node_ref=toggle
                     aria-expanded=move || is_open().to_string()
-                    aria-controls=detail_id.clone()
-                    lang={
-                        let title = title_lang.clone();
-                        move || title().1
-                    }
-                    on:click=move |_| state.open_dataset(if is_open() { None } else { Some(id.get_value()) })
+                    aria-controls=detail_id
+                    lang=move || title().and_then(|t| t.1)
+                    on:click=move |_| state.open_dataset(if is_open() { None } else { id() })
                 >
-                    {
-                        let title = title_text.clone();
-                        move || {
-                            let text = title().0;
-                            state.with_matched_terms(|terms| highlighted(&text, terms))
-                        }
-                    }
+                    {move || {
+                        let text = title().map(|t| t.0).unwrap_or_default();
+                        state.with_matched_terms(|terms| highlighted(&text, terms))
+                    }}
                 </button>
             }
             .into_any(),
@@ -112,29 +118,34 @@ fn ResultTitle(
 
 /// Publisher, date last modified (else issued) and licence.
 #[component]
-fn ResultFacts(dataset: Dataset) -> impl IntoView {
+fn ResultFacts(dataset: Signal<Option<Dataset>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
     let t = move || texts(state.lang.get());
     let ui = move || state.lang.get().code();
-    let publisher = {
-        let d = dataset.clone();
-        move || {
-            let ui = ui();
-            let (l, name) = d.publisher.as_ref()?.name.get(ui)?;
+    let publisher = move || {
+        let ui = ui();
+        dataset.with(|d| {
+            let (l, name) = d.as_ref()?.publisher.as_ref()?.name.get(ui)?;
             Some((name.to_string(), lang_attr(l, ui)))
-        }
+        })
     };
-    let date = dataset.modified.clone().or(dataset.issued.clone());
-    let modified = move || date.as_ref().map(|iso| state.dates.get().format(iso));
-    let licence = dataset
-        .license
-        .clone()
-        .or_else(|| dataset.distributions.iter().find_map(|x| x.license.clone()));
+    let modified = move || {
+        dataset.with(|d| {
+            let d = d.as_ref()?;
+            let iso = d.modified.as_ref().or(d.issued.as_ref())?;
+            Some(state.dates.get().format(iso))
+        })
+    };
     let licence = move || {
-        let iri = licence.as_ref()?;
+        let iri = dataset.with(|d| {
+            let d = d.as_ref()?;
+            d.license
+                .clone()
+                .or_else(|| d.distributions.iter().find_map(|x| x.license.clone()))
+        })?;
         state
             .loaded()
-            .map(|l| facet_value_label(Facet::License, iri, ui(), &l.publishers))
+            .map(|l| facet_value_label(Facet::License, &iri, ui(), &l.publishers))
     };
     view! {
         <p class="odc-meta">
@@ -147,20 +158,22 @@ fn ResultFacts(dataset: Dataset) -> impl IntoView {
 
 /// The start of the description, in the UI language where there is one.
 #[component]
-fn Excerpt(dataset: Dataset) -> impl IntoView {
+fn Excerpt(dataset: Signal<Option<Dataset>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
     // Around the first word the query matched, so the person sees why.
     let description = move || {
         let ui = state.lang.get().code();
-        let (l, text) = dataset.description.get(ui)?;
-        let shown = state.with_matched_terms(|terms| {
-            let shown = match highlight::excerpt_start(text, terms, EXCERPT_CHARS) {
-                Some(start) => format!("…{}", excerpt(&text[start..], EXCERPT_CHARS)),
-                None => excerpt(text, EXCERPT_CHARS),
-            };
-            highlighted(&shown, terms)
-        });
-        Some((shown, lang_attr(l, ui)))
+        dataset.with(|d| {
+            let (l, text) = d.as_ref()?.description.get(ui)?;
+            let shown = state.with_matched_terms(|terms| {
+                let shown = match highlight::excerpt_start(text, terms, EXCERPT_CHARS) {
+                    Some(start) => format!("…{}", excerpt(&text[start..], EXCERPT_CHARS)),
+                    None => excerpt(text, EXCERPT_CHARS),
+                };
+                highlighted(&shown, terms)
+            });
+            Some((shown, lang_attr(l, ui)))
+        })
     };
     move || description().map(|(text, lang)| view! { <p class="odc-excerpt" lang=lang>{text}</p> })
 }
@@ -168,31 +181,44 @@ fn Excerpt(dataset: Dataset) -> impl IntoView {
 /// The dataset's formats: the same labels the format facet counts
 /// (`vocab::distribution_format`), each once.
 #[component]
-fn FormatBadges(dataset: Dataset) -> impl IntoView {
+fn FormatBadges(dataset: Signal<Option<Dataset>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let mut labels: Vec<String> = Vec::new();
-    for label in dataset.distributions.iter().filter_map(distribution_format) {
-        if !labels.contains(&label) {
-            labels.push(label);
-        }
+    let labels = move || {
+        let mut labels: Vec<String> = Vec::new();
+        dataset.with(|d| {
+            for label in d
+                .iter()
+                .flat_map(|d| &d.distributions)
+                .filter_map(distribution_format)
+            {
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+        });
+        labels
+    };
+    move || {
+        let labels = labels();
+        (!labels.is_empty()).then(|| {
+            view! {
+                <ul class="odc-badges" aria-label=move || texts(state.lang.get()).formats>
+                    {labels.into_iter().map(|f| view! { <li class="odc-badge">{f}</li> }).collect_view()}
+                </ul>
+            }
+        })
     }
-    (!labels.is_empty()).then(|| {
-        view! {
-            <ul class="odc-badges" aria-label=move || texts(state.lang.get()).formats>
-                {labels.into_iter().map(|f| view! { <li class="odc-badge">{f}</li> }).collect_view()}
-            </ul>
-        }
-    })
 }
 
 /// The metadata quality rating the harvest gave, in words (not colour
 /// alone), when quality is shown ([`Catalogue::shows_quality`]).
 #[component]
-fn QualityRating(dataset: Dataset) -> impl IntoView {
+fn QualityRating(dataset: Signal<Option<Dataset>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let quality = dataset.quality;
     move || {
-        let q = quality.filter(|_| state.shows_quality())?;
+        let q = dataset
+            .with(|d| d.as_ref()?.quality)
+            .filter(|_| state.shows_quality())?;
         let lang = state.lang.get();
         let rating = crate::quality::Rating::of(q.points, q.max);
         let percent = (q.points * 100).checked_div(q.max).unwrap_or(0);

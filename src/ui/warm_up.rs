@@ -30,7 +30,7 @@ pub fn warm_up_rows(state: Catalogue) {
             };
             let handle = leptos::mount::mount_to(parent, move || {
                 provide_context(state);
-                view! { <ResultItem dataset=sample() /> }
+                view! { <ResultItem dataset=Signal::stored(Some(sample())) /> }
             });
             drop(handle);
         },
