@@ -185,6 +185,9 @@ export interface OpenDataCatalogueEventMap {
  * - `max-size`: megabytes a registry may have. Default: `48`.
  * - `url-state`: mirror the widget's state in the page URL; a value names
  *   the parameter prefix. Default: off.
+ * - `loading`: `lazy` starts the widget (wasm, worker, registry) only when
+ *   it comes within half a screen of the viewport; anything else, or removing
+ *   it, starts it at once. Default: at once.
  * - `filter-publisher`, `filter-theme`, `filter-format`, `filter-license`,
  *   `filter-access-rights`: locked filters; several values separated by `|`.
  *
@@ -197,7 +200,7 @@ export class OpenDataCatalogue extends HTMLElement {
   facets(): FacetValues[];
   connectedCallback(): void;
   disconnectedCallback(): void;
-  attributeChangedCallback(): void;
+  attributeChangedCallback(name?: string, oldValue?: string | null, newValue?: string | null): void;
 
   addEventListener<K extends keyof OpenDataCatalogueEventMap>(
     type: K,

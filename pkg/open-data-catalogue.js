@@ -9,7 +9,7 @@ import { rdfToRegistry } from "./odc_rdf_loader.js";
 
 const TAG = "open-data-catalogue";
 const FACETS = ["publisher", "theme", "format", "license", "access-rights"];
-const OBSERVED = ["registry", "registry-type", "lang", "facets", "page-size", "sort", "heading-level", "timeout", "max-size", "url-state"].concat(
+const OBSERVED = ["registry", "registry-type", "lang", "facets", "page-size", "sort", "heading-level", "timeout", "max-size", "url-state", "loading"].concat(
   FACETS.map((f) => "filter-" + f),
 );
 
@@ -175,6 +175,10 @@ function placeholder(element, text, role) {
   const p = document.createElement("p");
   p.setAttribute("role", role);
   p.textContent = text;
+  // While loading, room for the results to come (the search field, the
+  // filters and the first rows take more): the page below moves less when
+  // they arrive, and a lazy widget further down stays out of view.
+  if (role === "status") p.style.minHeight = "25rem";
   root.replaceChildren(p);
 }
 
@@ -195,11 +199,30 @@ export class OpenDataCatalogue extends HTMLElement {
 
   #widget = null;
   #engine = null;
+  #nearViewport = null;
 
   connectedCallback() {
     if (this.#widget) return;
+    placeholder(this, TEXTS[langOf(this)].loading, "status");
+    if (this.getAttribute("loading") === "lazy" && "IntersectionObserver" in window) {
+      // Like an <img loading="lazy">: a catalogue far down the page
+      // downloads nothing, starts no worker and reads no registry until
+      // the reader comes within half a screen of it, so it never competes with
+      // what the reader sees first.
+      this.#nearViewport = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.#start();
+      }, { rootMargin: "50% 0px" });
+      this.#nearViewport.observe(this);
+      return;
+    }
+    this.#start();
+  }
+
+  #start() {
+    this.#nearViewport?.disconnect();
+    this.#nearViewport = null;
+    if (this.#widget || this.#engine || !this.isConnected) return;
     const texts = TEXTS[langOf(this)];
-    placeholder(this, texts.loading, "status");
     const engine = (this.#engine = enginePort(compiledOnce()));
     engine.start();
     load().then(
@@ -218,6 +241,8 @@ export class OpenDataCatalogue extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#nearViewport?.disconnect();
+    this.#nearViewport = null;
     // Moving the element disconnects and reconnects it: it then mounts anew.
     this.#widget?.destroy();
     this.#widget?.free();
@@ -227,7 +252,9 @@ export class OpenDataCatalogue extends HTMLElement {
     this.#engine = null;
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name, _, value) {
+    // A waiting lazy widget starts once `loading` no longer says "lazy".
+    if (name === "loading" && value !== "lazy" && this.#nearViewport) this.#start();
     this.#widget?.update(attributesOf(this));
   }
 

@@ -41,6 +41,8 @@ test("the largest real file of each format loads in Chromium with the native dat
 test("the demo's second widget merges a Turtle file and a data.json; the publisher facet spans both", async () => {
   const page = await browser.page();
   await page.goto(browser.base + "/");
+  // The demo loads it lazily (loading="lazy"): it starts near the viewport.
+  await page.locator("#federated").scrollIntoViewIfNeeded();
   await waitForResults(page, "#federated");
   assert.equal(countOf(await settledCount(page, "#federated")), 12);
   const publishers = await page.locator("#federated fieldset", { has: page.locator("legend", { hasText: "Utgivare" }) })

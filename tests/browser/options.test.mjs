@@ -416,6 +416,33 @@ test("max-size: set to 1 after a failed load, 'try again' that receives the 2.9 
 
 // ---- url-state ----
 
+test("loading: a lazy widget two screens below the fold asks for no wasm and no registry until scrolled near; another, no longer lazy after load, starts at once", async () => {
+  const url = `${browser.base}/tests/browser/pages/single.html?loading=lazy&spacer=3000&registry=${encodeURIComponent(VARIED_URL)}`;
+  const asked = (requests) => requests.filter((path) => path.endsWith(".wasm") || path === VARIED_URL);
+  for (const start of ["scroll", "remove the attribute"]) {
+    const page = await browser.page();
+    const requests = [];
+    page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(url);
+    const status = page.locator(`${W} [role=status]`);
+    await status.waitFor();
+    await page.waitForTimeout(800);
+    assert.deepEqual(asked(requests), [], `${start}: nothing asked for while far from the viewport`);
+    assert.equal((await status.textContent()).trim(), "Hämtar datamängder …");
+    assert.equal(await page.locator(`${W} .odc-result`).count(), 0);
+    if (start === "scroll") await page.locator(W).scrollIntoViewIfNeeded();
+    else await page.locator(W).evaluate((el) => el.removeAttribute("loading"));
+    await waitForResults(page);
+    assert.ok(asked(requests).includes(VARIED_URL), `${start}: the registry is asked for`);
+    if (start !== "scroll") {
+      const top = await page.locator(W).evaluate((el) => el.getBoundingClientRect().top);
+      assert.ok(top > 2000, `started without scrolling (the widget is still ${top} px down)`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 test("url-state: absent, typing leaves the URL alone; set to '' after load, typing writes odc-q; set to 'cat', typing writes cat-q", async () => {
   const page = await loaded();
   const search = page.locator(`${W} input[type=search]`);
