@@ -320,7 +320,13 @@ impl Catalogue {
         // loads its locale data): made in a task of its own while the
         // registry loads, not inside the long task that renders the first
         // answer.
-        set_timeout(move || dates.with_untracked(|_| ()), Duration::ZERO);
+        // `try_`: the widget may be gone by then (removed or moved at once).
+        set_timeout(
+            move || {
+                dates.try_with_untracked(|_| ());
+            },
+            Duration::ZERO,
+        );
         state.load_on_new_registry();
         state.first_page_on_new_query();
         state.write_url_on_change();

@@ -26,7 +26,8 @@ use wasm_bindgen::JsCast;
 pub fn warm_up_rows(state: Catalogue) {
     let next_task = |f: Box<dyn FnOnce()>| set_timeout(f, Duration::ZERO);
     next_task(Box::new(move || {
-        if state.response.with_untracked(Option::is_some) {
+        // Gone (the element was removed or moved at once), or too late.
+        if state.response.try_with_untracked(Option::is_some) != Some(false) {
             return;
         }
         let Some(parent) = detached_element() else {
@@ -41,6 +42,11 @@ pub fn warm_up_rows(state: Catalogue) {
             view! { <ResultItem dataset=shown /> }
         });
         next_task(Box::new(move || {
+            // The row reads the widget's state: not once the widget is
+            // gone (reading a disposed signal panics).
+            if state.response.try_with_untracked(|_| ()).is_none() {
+                return;
+            }
             // The row updates on the reactive system's next turn, still
             // in this task; it is dropped in the next.
             dataset.set(Some(sample("Trafik", "2023-11-30", 1)));

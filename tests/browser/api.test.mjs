@@ -234,6 +234,22 @@ test("after handle.destroy() no odc-* event is dispatched, even when the registr
   await page.close();
 });
 
+test("destroy() in the same task as mount() resolves leaves no error behind, also from the work a widget schedules as it mounts", async () => {
+  const page = await newPage();
+  await page.goto(browser.base + "/tests/browser/pages/mount.html");
+  await page.evaluate(async (registry) => {
+    const { mount } = await import("/pkg/open-data-catalogue.js");
+    const handle = await mount(document.getElementById("target"), { registry });
+    handle.destroy();
+  }, VARIED_URL);
+  // The warm-up and date-format tasks a widget schedules at mount run
+  // after this; the widget they were for is gone.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => document.getElementById("target").shadowRoot?.childNodes.length ?? 0), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 // ---- events ----
 
 test("odc-load: detail is exactly { datasets: 60, skipped: 0 }, a plain object that bubbles, composed, from the element", async () => {
