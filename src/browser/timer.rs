@@ -42,6 +42,13 @@ impl Drop for Timer {
     }
 }
 
+/// Calls `f` one task from now (a zero-delay timeout): work split off the
+/// current task, so the host page can handle a click or a scroll between.
+pub fn after_this_task(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let _ = set_timeout(callback.unchecked_ref(), 0);
+}
+
 /// Resolves after `delay`.
 pub async fn sleep(delay: Duration) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

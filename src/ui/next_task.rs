@@ -4,18 +4,15 @@
 //! handling a click or a scroll for 50 ms or more. Both tasks run before
 //! the next frame as a rule, so nothing is seen to arrive late.
 
+use crate::browser::timer::after_this_task;
 use leptos::prelude::*;
-use std::time::Duration;
 
 #[component]
 pub fn NextTask(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
     // `try_set`: the view may be gone by then.
-    set_timeout(
-        move || {
-            ready.try_set(true);
-        },
-        Duration::ZERO,
-    );
+    after_this_task(move || {
+        ready.try_set(true);
+    });
     move || ready.get().then(|| children())
 }

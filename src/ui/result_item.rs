@@ -19,14 +19,14 @@ const EXCERPT_CHARS: usize = 220;
 #[component]
 pub fn ResultItem(#[prop(into)] dataset: Signal<Option<Dataset>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
-    let is_open = move || {
+    let is_open = Signal::derive(move || {
         state.open.with(|o| {
             dataset.with(|d| {
                 d.as_ref()
                     .is_some_and(|d| o.as_deref() == Some(d.id.as_str()))
             })
         })
-    };
+    });
     let toggle = NodeRef::<html::Button>::new();
     // From the IRI, not the position, so a link to an opened dataset's
     // details names the dataset.
@@ -42,13 +42,13 @@ pub fn ResultItem(#[prop(into)] dataset: Signal<Option<Dataset>>) -> impl IntoVi
     view! {
         <li class="odc-result">
             <article>
-                <ResultTitle dataset=dataset detail_id=detail_id toggle=toggle />
+                <ResultTitle dataset=dataset is_open=is_open detail_id=detail_id toggle=toggle />
                 <ResultFacts dataset=dataset />
                 <Excerpt dataset=dataset />
                 <FormatBadges dataset=dataset />
                 <QualityRating dataset=dataset />
                 <div id=detail_id>
-                    <Show when=is_open>
+                    <Show when=move || is_open.get()>
                         {move || dataset.get().map(|dataset| view! { <DatasetDetail dataset=dataset toggle=toggle /> })}
                     </Show>
                 </div>
@@ -62,22 +62,17 @@ pub fn ResultItem(#[prop(into)] dataset: Signal<Option<Dataset>>) -> impl IntoVi
 #[component]
 fn ResultTitle(
     dataset: Signal<Option<Dataset>>,
+    /// Whether this row's details are open.
+    is_open: Signal<bool>,
     detail_id: Signal<String>,
     toggle: NodeRef<html::Button>,
 ) -> impl IntoView {
     let state = expect_context::<Catalogue>();
     let id = move || dataset.with(|d| d.as_ref().map(|d| d.id.clone()));
-    let is_open = move || {
-        state.open.with(|o| {
-            dataset.with(|d| {
-                d.as_ref()
-                    .is_some_and(|d| o.as_deref() == Some(d.id.as_str()))
-            })
-        })
-    };
     // (text, lang): the title in the UI language, else another language,
-    // else the identifier.
-    let title = move || {
+    // else the identifier. A memo: the button's `lang` and its text both
+    // read it.
+    let title = Memo::new(move |_| {
         let lang = state.lang.get();
         dataset.with(|d| {
             let d = d.as_ref()?;
@@ -91,7 +86,7 @@ fn ResultTitle(
                 ),
             })
         })
-    };
+    });
     move || {
         heading(
             state.heading_level(),
@@ -100,15 +95,15 @@ fn ResultTitle(
                 <button
                     type="button"
                     node_ref=toggle
-                    aria-expanded=move || is_open().to_string()
+                    aria-expanded=move || is_open.get().to_string()
                     aria-controls=detail_id
-                    lang=move || title().and_then(|t| t.1)
-                    on:click=move |_| state.open_dataset(if is_open() { None } else { id() })
+                    lang=move || title.with(|t| t.as_ref().and_then(|t| t.1.clone()))
+                    on:click=move |_| state.open_dataset(if is_open.get_untracked() { None } else { id() })
                 >
-                    {move || {
-                        let text = title().map(|t| t.0).unwrap_or_default();
-                        state.with_matched_terms(|terms| highlighted(&text, terms))
-                    }}
+                    {move || title.with(|t| {
+                        let text = t.as_ref().map_or("", |t| t.0.as_str());
+                        state.with_matched_terms(|terms| highlighted(text, terms))
+                    })}
                 </button>
             }
             .into_any(),

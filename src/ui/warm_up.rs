@@ -15,17 +15,16 @@
 
 use super::result_item::ResultItem;
 use super::state::Catalogue;
+use crate::browser::timer::after_this_task;
 use crate::model::{Agent, Dataset, Distribution, LangText};
 use leptos::prelude::*;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Renders the sample row one task from now, shows it the second sample
 /// in the next, and drops it in the one after, unless a first answer is
 /// already on show (then it is too late to help).
 pub fn warm_up_rows(state: Catalogue) {
-    let next_task = |f: Box<dyn FnOnce()>| set_timeout(f, Duration::ZERO);
-    next_task(Box::new(move || {
+    after_this_task(move || {
         // Gone (the element was removed or moved at once), or too late.
         if state.response.try_with_untracked(Option::is_some) != Some(false) {
             return;
@@ -41,7 +40,7 @@ pub fn warm_up_rows(state: Catalogue) {
             let shown: Signal<Option<Dataset>> = shown.into();
             view! { <ResultItem dataset=shown /> }
         });
-        next_task(Box::new(move || {
+        after_this_task(move || {
             // The row reads the widget's state: not once the widget is
             // gone (reading a disposed signal panics).
             if state.response.try_with_untracked(|_| ()).is_none() {
@@ -50,9 +49,9 @@ pub fn warm_up_rows(state: Catalogue) {
             // The row updates on the reactive system's next turn, still
             // in this task; it is dropped in the next.
             dataset.set(Some(sample("Trafik", "2023-11-30", 1)));
-            next_task(Box::new(move || drop(handle)));
-        }));
-    }));
+            after_this_task(move || drop(handle));
+        });
+    });
 }
 
 fn detached_element() -> Option<web_sys::HtmlElement> {
