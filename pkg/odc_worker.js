@@ -45,7 +45,10 @@ async function answerNewest() {
     const { id, ask } = waiting;
     waiting = null;
     try {
-      self.postMessage({ id, answer: await engine.answer(ask) });
+      // While a large registry downloads, an early answer from the
+      // datasets read so far may come first.
+      const early = (text) => self.postMessage({ id, early: text });
+      self.postMessage({ id, answer: await engine.answer(ask, early) });
     } catch (error) {
       self.postMessage({ id, error: String(error?.message ?? error) });
     }

@@ -186,8 +186,9 @@ export interface OpenDataCatalogueEventMap {
  * - `url-state`: mirror the widget's state in the page URL; a value names
  *   the parameter prefix. Default: off.
  * - `loading`: `lazy` starts the widget (wasm, worker, registry) only when
- *   it comes within half a screen of the viewport; anything else, or removing
- *   it, starts it at once. Default: at once.
+ *   it comes within half a screen of the viewport, and not before the widgets
+ *   that started at once show their first results (at most 3 s); anything
+ *   else, or removing it, starts it at once. Default: at once.
  * - `filter-publisher`, `filter-theme`, `filter-format`, `filter-license`,
  *   `filter-access-rights`: locked filters; several values separated by `|`.
  *

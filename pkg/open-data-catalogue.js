@@ -110,6 +110,15 @@ function enginePort(compiled) {
           resolve(worker);
           return;
         }
+        if ("early" in data) {
+          // An early answer while the registry downloads; the answer follows.
+          try {
+            pending.get(data.id)?.early?.(data.early);
+          } catch {
+            // The widget is gone.
+          }
+          return;
+        }
         const p = pending.get(data.id);
         pending.delete(data.id);
         if (!p) return;
@@ -141,13 +150,14 @@ function enginePort(compiled) {
   return {
     start,
     // The engine's answer (JSON text) to one ask (JSON text); null when a
-    // newer ask made it pointless before it ran.
-    async search(ask) {
+    // newer ask made it pointless before it ran. early(text) is told an
+    // early answer while a large registry still downloads.
+    async search(ask, early) {
       const w = await start();
       if (w !== worker) throw unavailable("the worker stopped");
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, early });
         w.postMessage({ id, ask });
       });
     },
@@ -160,6 +170,32 @@ function enginePort(compiled) {
     },
   };
 }
+
+// The first results of the widgets that start at once: a lazy widget that
+// comes near the viewport while they load waits for them (at most
+// LAZY_WAIT_MS), so it never competes with what the reader sees first.
+const LAZY_WAIT_MS = 3000;
+const firstResults = new Set();
+// Returns a function that stops waiting (the widget is removed).
+function awaitFirstResults(element) {
+  let stop;
+  const settled = new Promise((resolve) => {
+    const timer = setTimeout(done, LAZY_WAIT_MS);
+    function done() {
+      clearTimeout(timer);
+      element.removeEventListener("odc-load", done);
+      element.removeEventListener("odc-error", done);
+      firstResults.delete(settled);
+      resolve();
+    }
+    element.addEventListener("odc-load", done);
+    element.addEventListener("odc-error", done);
+    stop = done;
+  });
+  firstResults.add(settled);
+  return stop;
+}
+const eagerWidgetsShown = () => Promise.all(firstResults);
 
 function attributesOf(element) {
   const attributes = {};
@@ -200,6 +236,7 @@ export class OpenDataCatalogue extends HTMLElement {
   #widget = null;
   #engine = null;
   #nearViewport = null;
+  #stopAwaiting = null;
 
   connectedCallback() {
     if (this.#widget) return;
@@ -207,14 +244,19 @@ export class OpenDataCatalogue extends HTMLElement {
     if (this.getAttribute("loading") === "lazy" && "IntersectionObserver" in window) {
       // Like an <img loading="lazy">: a catalogue far down the page
       // downloads nothing, starts no worker and reads no registry until
-      // the reader comes within half a screen of it, so it never competes with
-      // what the reader sees first.
-      this.#nearViewport = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) this.#start();
-      }, { rootMargin: "50% 0px" });
-      this.#nearViewport.observe(this);
+      // the reader comes within half a screen of it, and then not before
+      // the catalogues that started at once show their first results, so it
+      // never competes with what the reader sees first.
+      const observer = (this.#nearViewport = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        // Still lazy (not removed, `loading` not changed meanwhile).
+        eagerWidgetsShown().then(() => this.#nearViewport === observer && this.#start());
+      }, { rootMargin: "50% 0px" }));
+      observer.observe(this);
       return;
     }
+    this.#stopAwaiting = awaitFirstResults(this);
     this.#start();
   }
 
@@ -243,6 +285,8 @@ export class OpenDataCatalogue extends HTMLElement {
   disconnectedCallback() {
     this.#nearViewport?.disconnect();
     this.#nearViewport = null;
+    this.#stopAwaiting?.();
+    this.#stopAwaiting = null;
     // Moving the element disconnects and reconnects it: it then mounts anew.
     this.#widget?.destroy();
     this.#widget?.free();
@@ -279,9 +323,11 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  * nothing. facets() is the element's facets().
  */
 export async function mount(element, options = {}) {
+  let stopAwaiting = awaitFirstResults(element);
   let engine = enginePort(compiledOnce());
   engine.start();
   await load().catch((error) => {
+    stopAwaiting();
     engine.close();
     throw error;
   });
@@ -295,6 +341,8 @@ export async function mount(element, options = {}) {
       widget.update(current);
     },
     destroy: () => {
+      stopAwaiting?.();
+      stopAwaiting = null;
       widget?.destroy();
       widget?.free();
       widget = null;

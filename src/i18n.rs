@@ -23,6 +23,9 @@ pub struct Texts {
     pub sort_modified: &'static str,
     pub sort_quality: &'static str,
     pub loading: &'static str,
+    /// After the count while a large registry still downloads: the count
+    /// and the results are of what has arrived.
+    pub loading_more: &'static str,
     pub no_results: &'static str,
     pub no_results_hint: &'static str,
     /// No dataset matched every word; the results match some of them.
@@ -120,6 +123,7 @@ static SV: Texts = Texts {
     sort_modified: "Senast ändrad",
     sort_quality: "Bäst metadatakvalitet",
     loading: "Hämtar datamängder …",
+    loading_more: "hittills – hämtar fler …",
     no_results: "Inga datamängder matchar din sökning.",
     no_results_hint: "Pröva andra sökord eller ta bort filter.",
     partial_match: "Inga träffar på alla ord – visar träffar på några av dem.",
@@ -208,6 +212,7 @@ static EN: Texts = Texts {
     sort_modified: "Recently modified",
     sort_quality: "Best metadata quality",
     loading: "Loading datasets …",
+    loading_more: "so far – loading more …",
     no_results: "No datasets match your search.",
     no_results_hint: "Try other words or remove filters.",
     partial_match: "No results for all the words – showing results for some of them.",

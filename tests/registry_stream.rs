@@ -132,3 +132,23 @@ fn a_byte_order_mark_before_the_registry_is_allowed() {
     let whole = read_with_base(&text, Some(BASE)).unwrap();
     assert_eq!(read_streamed(text.as_bytes(), 2).unwrap(), whole);
 }
+
+#[test]
+fn the_datasets_read_so_far_are_the_complete_records_received_in_registry_order() {
+    let text = std::fs::read(root("www/data/registry.jsonld")).unwrap();
+    let whole = read_with_base(std::str::from_utf8(&text).unwrap(), Some(BASE)).unwrap();
+    let mut stream = RegistryStream::new();
+    let mut seen = Vec::new();
+    for part in text.chunks(65536) {
+        stream.feed(part);
+        seen.push(stream.read_so_far().len());
+        // Always a prefix of the whole registry, in its order.
+        let so_far = stream.read_so_far();
+        assert_eq!(so_far, &whole.datasets[..so_far.len()]);
+    }
+    // Records show up while the text still arrives, not only at its end.
+    assert!(seen[0] > 0, "the first 64 KB hold complete records");
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]));
+    assert!(seen[seen.len() / 2] < whole.datasets.len());
+    assert!(*seen.last().unwrap() >= whole.datasets.len() - 1);
+}

@@ -98,10 +98,11 @@ pub fn activity_listener(host: HtmlElement) -> Listener {
     })
 }
 
-/// `odc-load` and `odc-error`, after every load (also "try again").
+/// `odc-load` and `odc-error`, after every load (also "try again"); not
+/// for an early page while the registry still downloads.
 pub fn dispatch_load_events(state: Catalogue, host: HtmlElement) {
     Effect::new(move |told: Option<Option<(u64, bool)>>| {
-        let registry = state.registry();
+        let registry = state.registry().filter(|_| !state.more_coming());
         let load = registry
             .as_ref()
             .map(|r| (state.load_identity(), r.is_ok()));

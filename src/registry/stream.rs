@@ -15,7 +15,7 @@
 
 use super::jsonld::{head_is_registry, read_fast, Fast, RecordReader};
 use super::{common, ReadError};
-use crate::model::Catalog;
+use crate::model::{Catalog, Dataset};
 
 pub struct RegistryStream {
     state: State,
@@ -98,9 +98,10 @@ impl RegistryStream {
         }
     }
 
-    /// Datasets read so far.
-    pub fn datasets(&self) -> usize {
-        self.catalog.datasets.len()
+    /// The datasets read so far, in registry order (for an early first
+    /// page while the rest downloads).
+    pub fn read_so_far(&self) -> &[Dataset] {
+        &self.catalog.datasets
     }
 
     pub fn feed(&mut self, chunk: &[u8]) {

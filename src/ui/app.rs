@@ -42,7 +42,9 @@ pub fn App(state: Catalogue) -> impl IntoView {
                                 <FacetsPanel />
                             </NextTask>
                         </Show>
-                        <div class="odc-main">
+                        // Busy while an early page waits for the rest of
+                        // the registry: assistive technology may wait too.
+                        <div class="odc-main" aria-busy=move || state.more_coming().then_some("true")>
                             <div class="odc-toolbar">
                                 <ResultCount />
                                 <SortSelect />

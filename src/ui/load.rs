@@ -6,7 +6,7 @@ use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::cache;
 use crate::browser::fetch::{fetch_chunks, resolve};
 use crate::browser::rdf::{read_rdf, RdfError};
-use crate::model::Catalog;
+use crate::model::{Catalog, Dataset};
 use crate::registry::merge::{merge_sources, SourceCatalog};
 use crate::registry::stream::{Finished, RegistryStream};
 use crate::registry::{self, ReadError};
@@ -23,13 +23,19 @@ pub struct Limits {
     pub max_bytes: u64,
 }
 
+/// Told the datasets read so far after each chunk of a registry read while
+/// it downloads, for a first page before the rest has arrived.
+pub type Progress<'a> = &'a mut dyn FnMut(&[Dataset]);
+
 /// Loads every registry URL, merging their datasets (duplicates by dataset
 /// IRI dropped, first source wins); one failing source is reported while
-/// the others still show.
+/// the others still show. `progress` hears of a single registry only (of
+/// several, the datasets read so far are not yet merged).
 pub async fn load_all(
     urls: &[String],
     rdf_loader: Option<&Function>,
     limits: Limits,
+    progress: Option<Progress<'_>>,
 ) -> Result<Loaded, Failure> {
     // Resolved the way the page would (relative to its base URL), so
     // `registry="data/registry.jsonld"` works on any page.
@@ -37,8 +43,12 @@ pub async fn load_all(
         .iter()
         .map(|url| resolve(url).unwrap_or_else(|| url.clone()))
         .collect();
-    let results =
-        futures::future::join_all(urls.iter().map(|url| load_one(url, rdf_loader, limits))).await;
+    let mut progress = progress.filter(|_| urls.len() == 1);
+    let results = futures::future::join_all(
+        urls.iter()
+            .map(|url| load_one(url, rdf_loader, limits, progress.take())),
+    )
+    .await;
     for (url, result) in urls.iter().zip(&results) {
         match result {
             Ok(source) => {
@@ -71,12 +81,16 @@ async fn load_one(
     resolved: &str,
     rdf_loader: Option<&Function>,
     limits: Limits,
+    mut progress: Option<Progress<'_>>,
 ) -> Result<SourceCatalog, LoadError> {
     let resolved = resolved.to_string();
     // Read while it downloads (`registry::stream`).
     let mut stream = RegistryStream::new();
     let fetched = fetch_chunks(&resolved, limits.timeout, limits.max_bytes, &mut |chunk| {
-        stream.feed(chunk)
+        stream.feed(chunk);
+        if let Some(progress) = progress.as_mut() {
+            progress(stream.read_so_far());
+        }
     })
     .await;
     match fetched {

@@ -24,6 +24,10 @@ pub struct Loaded {
     /// Sources shown from the saved copy because they could not be
     /// reached: (url, when the copy was saved, ISO 8601).
     pub stale_sources: Vec<(String, String)>,
+    /// The registry is still downloading: `size`, the results and the
+    /// counts are of the datasets read so far (the engine worker's early
+    /// first page).
+    pub more_coming: bool,
 }
 
 impl Loaded {
@@ -42,6 +46,7 @@ impl Loaded {
             catalog,
             failed_sources: merged.failed,
             stale_sources: merged.stale,
+            more_coming: false,
         }
     }
 

@@ -28,7 +28,8 @@ mod worker;
 
 pub use activity::{Activity, Listener};
 pub use app::App;
-pub use load::{load_all, Limits};
+pub use labels::publisher_names;
+pub use load::{load_all, Limits, Progress};
 pub use loaded::{LoadError, Loaded};
 pub use state::{Catalogue, Failure, Load};
 pub use warm_up::warm_up_rows;

@@ -23,6 +23,7 @@ use super::remote::{RemoteAnswer, Searcher};
 use super::worker::{Outcome, Port};
 use crate::browser::intl::{title_ranker, DateFormat};
 use crate::browser::location;
+use crate::browser::timer::after_this_task;
 use crate::config::{Lang, Options};
 use crate::remote::Service;
 use crate::search::{Engine, Facet, Filters, Request, Response, Sort};
@@ -174,7 +175,11 @@ impl Catalogue {
                 max_bytes: u64::from(o.max_size_mb) * 1024 * 1024,
             });
             let loader = (*rdf_loader).clone();
-            async move { load_all(&urls, loader.as_ref(), limits).await.map(Rc::new) }
+            async move {
+                load_all(&urls, loader.as_ref(), limits, None)
+                    .await
+                    .map(Rc::new)
+            }
         });
         let loading = load.pending();
         let loaded_value = load.value();
@@ -280,16 +285,17 @@ impl Catalogue {
                 request: request(),
                 open: open.get(),
             });
-            leptos::task::spawn_local(async move {
-                match port.search(&ask).await {
-                    Outcome::Answered(load, answer) => {
-                        worker_load.set(load);
-                        remote.set(Some(answer.map(Rc::new)));
-                    }
-                    Outcome::Superseded => {}
-                    Outcome::Unavailable => in_page.set(true),
+            let show = move |outcome| match outcome {
+                Outcome::Answered(load, answer) => {
+                    worker_load.try_set(load);
+                    remote.try_set(Some(answer.map(Rc::new)));
                 }
-            });
+                Outcome::Superseded => {}
+                Outcome::Unavailable => {
+                    in_page.try_set(true);
+                }
+            };
+            leptos::task::spawn_local(async move { show(port.search(&ask, show).await) });
         });
 
         let state = Catalogue {
@@ -321,12 +327,9 @@ impl Catalogue {
         // registry loads, not inside the long task that renders the first
         // answer.
         // `try_`: the widget may be gone by then (removed or moved at once).
-        set_timeout(
-            move || {
-                dates.try_with_untracked(|_| ());
-            },
-            Duration::ZERO,
-        );
+        after_this_task(move || {
+            dates.try_with_untracked(|_| ());
+        });
         state.load_on_new_registry();
         state.first_page_on_new_query();
         state.write_url_on_change();
@@ -430,6 +433,16 @@ impl Catalogue {
         } else {
             self.load.version().get() as u64
         }
+    }
+
+    /// The results on show are an early page of a registry that is still
+    /// downloading (the engine worker's, `crate::worker::early`).
+    pub fn more_coming(&self) -> bool {
+        self.remote.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .is_some_and(|a| a.loaded.more_coming)
+        })
     }
 
     /// The loaded registry (`None` while loading or after an error).

@@ -66,7 +66,10 @@ pub fn ResultCount() -> impl IntoView {
             .response
             .with(|r| r.as_ref().map_or((0, false), |r| (r.total, r.partial)));
         let t = texts(state.lang.get());
-        let count = (t.count)(total);
+        let mut count = (t.count)(total);
+        if state.more_coming() {
+            count = format!("{count} {}", t.loading_more);
+        }
         // Said with the count, so a screen reader hears why the results
         // do not have every word.
         if partial {

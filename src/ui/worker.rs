@@ -12,11 +12,12 @@ use crate::worker::wire::{Answer, Ask, Found};
 use js_sys::{Function, Promise, Reflect};
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The entry module's port to this widget's worker:
-/// `{ search(ask: string): Promise<string | null> }`.
+/// `{ search(ask: string, early: (answer: string) => void): Promise<string | null> }`.
 #[derive(Clone)]
 pub struct Port {
     port: JsValue,
@@ -56,13 +57,24 @@ impl Port {
         }
     }
 
-    pub async fn search(&self, ask: &Ask) -> Outcome {
+    /// `early` is told an early answer while a large registry still
+    /// downloads (`crate::worker::early`), unless a newer ask was sent
+    /// meanwhile.
+    pub async fn search(&self, ask: &Ask, early: impl Fn(Outcome) + 'static) -> Outcome {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
         let text = serde_json::to_string(ask).unwrap_or_default();
+        let current = self.generation.clone();
+        // Kept until the answer: the worker sends an early answer before
+        // the answer, never after.
+        let on_early = Closure::<dyn FnMut(JsValue)>::new(move |text: JsValue| {
+            if let (true, Some(text)) = (current.get() == generation, text.as_string()) {
+                early(read(&text));
+            }
+        });
         let sent = self
             .method("search")
-            .map(|search| search.call1(&self.port, &JsValue::from_str(&text)));
+            .map(|search| search.call2(&self.port, &JsValue::from_str(&text), on_early.as_ref()));
         let answer = match sent {
             Some(Ok(promise)) => JsFuture::from(Promise::resolve(&promise)).await,
             Some(Err(e)) => Err(e),
@@ -122,6 +134,7 @@ fn shaped(outcome: Result<Found, Failure>) -> Result<RemoteAnswer, Failure> {
         failed,
         stale,
         publishers,
+        more_coming,
     } = outcome?;
     let mut catalog = read_registry(datasets.get()).map_err(|e| Failure {
         url: None,
@@ -134,6 +147,7 @@ fn shaped(outcome: Result<Found, Failure>) -> Result<RemoteAnswer, Failure> {
         stale,
     });
     loaded.size = size;
+    loaded.more_coming = more_coming;
     loaded.publishers.extend(publishers);
     Ok(RemoteAnswer {
         loaded: Rc::new(loaded),

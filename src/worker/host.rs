@@ -3,14 +3,16 @@
 //! engine between asks; a different registry (or "try again") loads anew,
 //! a different language rebuilds only the engine.
 
+use super::early::EarlyPage;
 use super::wire::{Answer, Ask, Found};
 use crate::browser::intl::title_ranker;
-use crate::model::Dataset;
+use crate::model::{Dataset, LangText};
 use crate::registry::jsonld::write_dataset_list;
-use crate::search::{Engine, Facet};
-use crate::ui::{load_all, Failure, Limits, LoadError, Loaded};
+use crate::search::{Engine, Facet, Response};
+use crate::ui::{load_all, Failure, Limits, LoadError, Loaded, Progress};
 use js_sys::{Function, Promise};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -66,12 +68,14 @@ impl EngineWorker {
 
     /// The answer (JSON text of [`Answer`]) to an ask (JSON text of
     /// [`Ask`]). The worker script calls it for one ask at a time.
-    pub fn answer(&self, ask: String) -> Promise {
+    /// `early(text)`, if given, is told an early answer while a large
+    /// registry still downloads (`super::early`).
+    pub fn answer(&self, ask: String, early: Option<Function>) -> Promise {
         let held = self.held.clone();
         let loader = self.rdf_loader.clone();
         wasm_bindgen_futures::future_to_promise(async move {
             let outcome = match serde_json::from_str::<Ask>(&ask) {
-                Ok(ask) => answer(&held, loader.as_ref(), ask).await,
+                Ok(ask) => answer(&held, loader.as_ref(), ask, early.as_ref()).await,
                 Err(e) => Err(Failure {
                     url: None,
                     error: LoadError::Broken(format!("the worker got an unreadable ask: {e}")),
@@ -88,6 +92,7 @@ async fn answer(
     held: &RefCell<Held>,
     loader: Option<&Function>,
     ask: Ask,
+    early: Option<&Function>,
 ) -> Result<Found, Failure> {
     let key = (ask.registry.clone(), ask.load);
     if held.borrow().key.as_ref() != Some(&key) {
@@ -98,8 +103,15 @@ async fn answer(
         // Not borrowed across the load: nothing else runs meanwhile (the
         // script answers one ask at a time), but a panic must not leave a
         // borrow behind.
-        let loaded = load_all(&ask.registry, loader, limits).await.map(Rc::new);
         let loads = held.borrow().loads + 1;
+        let mut offer = early.map(|send| {
+            let mut page = EarlyPage::new(&ask, loads, send);
+            move |read: &[Dataset]| page.offer(read)
+        });
+        let progress = offer.as_mut().map(|offer| offer as Progress);
+        let loaded = load_all(&ask.registry, loader, limits, progress)
+            .await
+            .map(Rc::new);
         *held.borrow_mut() = Held {
             key: Some(key),
             loads,
@@ -136,8 +148,14 @@ async fn answer(
     if !ask.request.text.trim().is_empty() {
         engine.index_text(&loaded.catalog.datasets);
     }
-    let mut response = engine.search(&ask.request);
-    let (datasets, publishers) = shaped(&loaded, &mut response, ask.open.as_deref());
+    let response = engine.search(&ask.request);
+    let opened = ask.open.as_deref().and_then(|id| loaded.dataset_by_id(id));
+    let (datasets, response, publishers) = shaped(
+        &loaded.catalog.datasets,
+        opened,
+        &loaded.publishers,
+        response,
+    );
     Ok(Found {
         datasets,
         response,
@@ -146,33 +164,37 @@ async fn answer(
         failed: loaded.failed_sources.clone(),
         stale: loaded.stale_sources.clone(),
         publishers,
+        more_coming: false,
     })
 }
 
-/// The page's datasets (and the opened one) as registry text, with the
-/// hits renumbered to index them, and the publisher names the page needs.
-fn shaped(
-    loaded: &Loaded,
-    response: &mut crate::search::Response,
-    open: Option<&str>,
+/// The page's datasets (then the opened one, if not among them) as registry
+/// text, the response with its hits renumbered to index them, and the
+/// publisher names the page needs (from `names`, by facet key).
+pub(super) fn shaped(
+    all: &[Dataset],
+    opened: Option<&Dataset>,
+    names: &HashMap<String, LangText>,
+    mut response: Response,
 ) -> (
     Box<serde_json::value::RawValue>,
-    Vec<(String, crate::model::LangText)>,
+    Response,
+    Vec<(String, LangText)>,
 ) {
     let mut datasets: Vec<&Dataset> = response
         .hits
         .iter()
-        .filter_map(|&i| loaded.dataset(i))
+        .filter_map(|&i| all.get(i as usize))
         .collect();
     response.hits = (0..datasets.len() as u32).collect();
-    if let Some(open) = open {
-        if !datasets.iter().any(|d| d.id == open) {
-            datasets.extend(loaded.dataset_by_id(open));
+    if let Some(opened) = opened {
+        if !datasets.iter().any(|d| d.id == opened.id) {
+            datasets.push(opened);
         }
     }
-    let mut publishers: Vec<(String, crate::model::LangText)> = Vec::new();
+    let mut publishers: Vec<(String, LangText)> = Vec::new();
     let mut add = |key: &str| {
-        if let Some(name) = loaded.publishers.get(key) {
+        if let Some(name) = names.get(key) {
             if !publishers.iter().any(|(k, _)| k == key) {
                 publishers.push((key.to_string(), name.clone()));
             }
@@ -189,7 +211,7 @@ fn shaped(
     }
     let list = serde_json::value::RawValue::from_string(write_dataset_list(datasets))
         .unwrap_or_else(|_| empty_list());
-    (list, publishers)
+    (list, response, publishers)
 }
 
 fn empty_list() -> Box<serde_json::value::RawValue> {

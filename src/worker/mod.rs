@@ -10,5 +10,6 @@
 //! are a search service (`ui::remote`) and the same engine in the page,
 //! used when a worker cannot start.
 
+mod early;
 pub mod host;
 pub mod wire;

@@ -52,4 +52,9 @@ pub struct Found {
     /// Names of the publishers in the facet counts and on the page, by
     /// facet key.
     pub publishers: Vec<(String, crate::model::LangText)>,
+    /// An early answer while the registry still downloads: `size`, the
+    /// page and the counts are of the datasets read so far; the answer of
+    /// the whole registry follows.
+    #[serde(default)]
+    pub more_coming: bool,
 }

@@ -443,6 +443,35 @@ test("loading: a lazy widget two screens below the fold asks for no wasm and no 
   }
 });
 
+test("loading: a lazy widget that is near the viewport from the start waits until the catalogue that started at once shows its first results", async () => {
+  const page = await browser.page();
+  const requests = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  let letGo;
+  const mayGo = new Promise((resolve) => (letGo = resolve));
+  await page.route(`**${DEMO_URL}`, async (route) => {
+    await mayGo;
+    await route.continue();
+  });
+  await page.goto(pageFor(DEMO_URL));
+  // Right below the first one: within reach of the viewport at once.
+  await page.evaluate((registry) => {
+    const lazy = document.createElement("open-data-catalogue");
+    lazy.id = "lazy";
+    lazy.setAttribute("loading", "lazy");
+    lazy.setAttribute("registry", registry);
+    document.querySelector("open-data-catalogue").after(lazy);
+  }, VARIED_URL);
+  await page.waitForTimeout(1500);
+  assert.ok(!requests.includes(VARIED_URL), "the lazy widget waits while the first one loads");
+  letGo();
+  await waitForResults(page);
+  await page.locator("#lazy .odc-result").first().waitFor();
+  assert.ok(requests.includes(VARIED_URL), "then it loads");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("url-state: absent, typing leaves the URL alone; set to '' after load, typing writes odc-q; set to 'cat', typing writes cat-q", async () => {
   const page = await loaded();
   const search = page.locator(`${W} input[type=search]`);

@@ -5,7 +5,9 @@
 // again with ODC_ENGINE=page on the fallback path: scripts/test.sh.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, waitForResults, settledCount, countOf } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { withBrowser, waitForResults, settledCount, countOf, eventually } from "./helpers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 const browser = withBrowser();
@@ -94,4 +96,64 @@ test("from a CDN (the package on another origin than the page), the worker still
   } finally {
     cdn.close();
   }
+});
+
+test("a registry still downloading shows its first page early, says more are coming, and tells odc-load once it has all", async () => {
+  // The demo's registry from another origin, in two parts: about 140
+  // datasets, then nothing until the test lets the rest go.
+  const body = readFileSync(new URL("../../www/data/registry.jsonld", import.meta.url));
+  const FIRST_PART = 400_000;
+  let letRestGo;
+  const restMayGo = new Promise((resolve) => (letRestGo = resolve));
+  const server = createServer(async (_, res) => {
+    res.writeHead(200, { "content-type": "application/ld+json", "access-control-allow-origin": "*" });
+    res.write(body.subarray(0, FIRST_PART));
+    await restMayGo;
+    res.end(body.subarray(FIRST_PART));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const registry = `http://127.0.0.1:${server.address().port}/registry.jsonld`;
+  const page = await browser.page();
+  await page.addInitScript(() => {
+    window.__loads = [];
+    window.addEventListener("odc-load", (e) => window.__loads.push(e.detail), true);
+  });
+  // Whatever fails, the response ends and the server closes (an open one
+  // would keep the test run from ending).
+  const done = () => {
+    letRestGo();
+    server.closeAllConnections();
+    server.close();
+  };
+  try {
+    await page.goto(`${browser.base}/tests/browser/pages/single.html?registry=${encodeURIComponent(registry)}`);
+    // Shown while the response is still open: a full first page.
+    await page.locator(`${W} .odc-result`).nth(19).waitFor({ timeout: 15000 });
+    const early = await page.locator(`${W} .odc-count`).textContent();
+    assert.match(early, /hittills – hämtar fler …/, "the count says more are coming");
+    const so_far = countOf(early);
+    assert.ok(so_far >= 20 && so_far < ALL, `the count is of what has arrived (${so_far})`);
+    assert.equal(await page.locator(`${W} .odc-main[aria-busy=true]`).count(), 1, "the results are marked busy");
+    await page.waitForTimeout(500);
+    assert.deepEqual(await page.evaluate(() => window.__loads), [], "no odc-load before the registry is complete");
+    assert.equal(await page.locator(`${W} .odc-result`).count(), 20);
+  } catch (error) {
+    done();
+    await page.close();
+    throw error;
+  }
+  letRestGo();
+  await eventually(() => page.evaluate(() => window.__loads.length), 1, "odc-load once the rest has arrived");
+  const complete = await settledCount(page);
+  assert.equal(countOf(complete), ALL);
+  assert.doesNotMatch(complete, /hämtar fler/);
+  assert.equal(await page.locator(`${W} .odc-main[aria-busy]`).count(), 0, "no longer busy");
+  assert.deepEqual(await page.evaluate(() => window.__loads), [{ datasets: ALL, skipped: 0 }], "one odc-load, of the whole registry");
+  // The whole registry is searched.
+  await page.locator(`${W} input[type=search]`).fill("bibliotek");
+  const found = countOf(await settledCount(page));
+  assert.ok(found > 0 && found < ALL, `typing narrows the whole list (${found})`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  done();
 });

@@ -1,0 +1,83 @@
+//! The early first page: while a large registry still downloads, the
+//! worker answers the ask it is loading for from the datasets read so far,
+//! once they fill the requested page, and the page shows them (saying that
+//! more are coming) instead of a loading message. The answer of the whole
+//! registry follows as usual.
+//!
+//! It is tried when the datasets read so far have doubled since the last
+//! try (a filter that matches few of them may need many), so the engines
+//! built for the tries cost at most about one more built for the last; it
+//! is not tried past [`LAST_TRY`] datasets, where an early page no longer
+//! comes early.
+
+use super::host::shaped;
+use super::wire::{Answer, Ask, Found};
+use crate::browser::intl::title_ranker;
+use crate::model::Dataset;
+use crate::search::Engine;
+use crate::ui::publisher_names;
+use js_sys::Function;
+use wasm_bindgen::JsValue;
+
+/// Past this many datasets read, no early page is tried.
+const LAST_TRY: usize = 8192;
+
+pub struct EarlyPage<'a> {
+    ask: &'a Ask,
+    /// The load number the whole registry's answer will carry.
+    load: u64,
+    /// Told the early answer (JSON text of [`Answer`]).
+    send: &'a Function,
+    /// Datasets to have read before the next try.
+    next_try: usize,
+}
+
+impl<'a> EarlyPage<'a> {
+    pub fn new(ask: &'a Ask, load: u64, send: &'a Function) -> EarlyPage<'a> {
+        EarlyPage {
+            ask,
+            load,
+            send,
+            next_try: ask.request.offset.saturating_add(ask.request.limit).max(1),
+        }
+    }
+
+    /// Tries an early page of the datasets read so far; sent at most once.
+    pub fn offer(&mut self, read: &[Dataset]) {
+        if read.len() < self.next_try || self.next_try > LAST_TRY {
+            return;
+        }
+        self.next_try = read.len().saturating_mul(2);
+        let request = &self.ask.request;
+        let rank_titles = title_ranker(&self.ask.lang);
+        let mut engine = Engine::for_browsing(read, &self.ask.lang, &rank_titles);
+        if !request.text.trim().is_empty() {
+            engine.index_text(read);
+        }
+        let response = engine.search(request);
+        if response.hits.len() < request.limit {
+            // The page is not full yet: more datasets may fill it.
+            return;
+        }
+        let opened = (self.ask.open.as_deref()).and_then(|id| read.iter().find(|d| d.id == id));
+        let (datasets, response, publishers) =
+            shaped(read, opened, &publisher_names(read), response);
+        let answer = Answer {
+            load: self.load,
+            outcome: Ok(Found {
+                datasets,
+                response,
+                size: read.len(),
+                skipped: 0,
+                failed: Vec::new(),
+                stale: Vec::new(),
+                publishers,
+                more_coming: true,
+            }),
+        };
+        if let Ok(text) = serde_json::to_string(&answer) {
+            let _ = self.send.call1(&JsValue::NULL, &JsValue::from_str(&text));
+        }
+        self.next_try = usize::MAX;
+    }
+}
