@@ -13,6 +13,10 @@ import { rdfToRegistry } from "./odc_rdf_loader.js";
 let engine = null;
 let waiting = null;
 let running = false;
+// Asks may arrive before the engine is made (the page posts them without
+// waiting for `ready`): they are answered once it is.
+let engineMade;
+const made = new Promise((resolve) => (engineMade = resolve));
 
 // Yields one task: asks already posted to the worker are delivered first.
 // A message to itself, not setTimeout(0), which may wait a millisecond
@@ -29,6 +33,7 @@ self.onmessage = async ({ data }) => {
   if (data.module) {
     await init({ module_or_path: data.module });
     engine = new EngineWorker(rdfToRegistry);
+    engineMade();
     self.postMessage({ ready: true });
     return;
   }
@@ -39,6 +44,7 @@ self.onmessage = async ({ data }) => {
 
 async function answerNewest() {
   running = true;
+  await made;
   while (waiting) {
     // One macrotask first: asks already posted arrive and replace this one.
     await yieldTask();

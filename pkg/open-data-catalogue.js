@@ -152,13 +152,19 @@ function enginePort(compiled) {
     // The engine's answer (JSON text) to one ask (JSON text); null when a
     // newer ask made it pointless before it ran. early(text) is told an
     // early answer while a large registry still downloads.
+    // Posted at once, not after the worker says it is ready: the page's
+    // main thread may be busy when that message comes (mounting), and the
+    // worker keeps the ask until its engine is made.
     async search(ask, early) {
-      const w = await start();
-      if (w !== worker) throw unavailable("the worker stopped");
+      start();
+      if (!worker) {
+        await started; // rejects with why it could not start
+        throw unavailable("the worker stopped");
+      }
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject, early });
-        w.postMessage({ id, ask });
+        worker.postMessage({ id, ask });
       });
     },
     close() {
