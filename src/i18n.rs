@@ -26,6 +26,9 @@ pub struct Texts {
     /// After the count while a large registry still downloads: the count
     /// and the results are of what has arrived.
     pub loading_more: &'static str,
+    /// After the count instead, once the person has asked for something
+    /// else meanwhile: their search runs when the registry is complete.
+    pub search_waits: &'static str,
     pub no_results: &'static str,
     pub no_results_hint: &'static str,
     /// No dataset matched every word; the results match some of them.
@@ -124,6 +127,7 @@ static SV: Texts = Texts {
     sort_quality: "Bäst metadatakvalitet",
     loading: "Hämtar datamängder …",
     loading_more: "hittills – hämtar fler …",
+    search_waits: "hittills – din sökning görs när alla har hämtats …",
     no_results: "Inga datamängder matchar din sökning.",
     no_results_hint: "Pröva andra sökord eller ta bort filter.",
     partial_match: "Inga träffar på alla ord – visar träffar på några av dem.",
@@ -213,6 +217,7 @@ static EN: Texts = Texts {
     sort_quality: "Best metadata quality",
     loading: "Loading datasets …",
     loading_more: "so far – loading more …",
+    search_waits: "so far – your search runs once all have arrived …",
     no_results: "No datasets match your search.",
     no_results_hint: "Try other words or remove filters.",
     partial_match: "No results for all the words – showing results for some of them.",

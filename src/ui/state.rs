@@ -124,6 +124,11 @@ pub struct Catalogue {
     in_page: RwSignal<bool>,
     /// Which of the worker's loads its last answer comes from.
     worker_load: RwSignal<u64>,
+    /// What the UI asks the engine now, and what the worker's answer on
+    /// show was asked (they differ while an ask waits for a registry that
+    /// is still downloading).
+    request: Signal<Request>,
+    answered: RwSignal<Option<Request>, LocalStorage>,
     /// A service request is under way.
     remote_busy: RwSignal<bool>,
     /// Bumped by "try again" against a service.
@@ -195,6 +200,7 @@ impl Catalogue {
         let remote_retry = RwSignal::new(0u32);
         let in_page = RwSignal::new(worker.is_none());
         let worker_load = RwSignal::new(0u64);
+        let answered = RwSignal::new_local(None);
 
         let engine = Memo::new(move |_| {
             let loaded = loaded_value.get()?.ok()?;
@@ -285,9 +291,11 @@ impl Catalogue {
                 request: request(),
                 open: open.get(),
             });
+            let asked = ask.request.clone();
             let show = move |outcome| match outcome {
                 Outcome::Answered(load, answer) => {
                     worker_load.try_set(load);
+                    answered.try_set(Some(asked.clone()));
                     remote.try_set(Some(answer.map(Rc::new)));
                 }
                 Outcome::Superseded => {}
@@ -295,7 +303,8 @@ impl Catalogue {
                     in_page.try_set(true);
                 }
             };
-            leptos::task::spawn_local(async move { show(port.search(&ask, show).await) });
+            let early = show.clone();
+            leptos::task::spawn_local(async move { show(port.search(&ask, early).await) });
         });
 
         let state = Catalogue {
@@ -319,6 +328,8 @@ impl Catalogue {
             remote,
             in_page,
             worker_load,
+            request: Signal::derive(request),
+            answered,
             remote_busy,
             remote_retry,
         };
@@ -443,6 +454,15 @@ impl Catalogue {
                 .and_then(|r| r.as_ref().ok())
                 .is_some_and(|a| a.loaded.more_coming)
         })
+    }
+
+    /// The person asked for something else while an early page is on
+    /// show: the worker answers it once the whole registry is read.
+    pub fn search_waits_for_registry(&self) -> bool {
+        self.more_coming()
+            && self
+                .answered
+                .with(|a| a.as_ref() != Some(&self.request.get()))
     }
 
     /// The loaded registry (`None` while loading or after an error).

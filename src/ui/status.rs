@@ -67,7 +67,9 @@ pub fn ResultCount() -> impl IntoView {
             .with(|r| r.as_ref().map_or((0, false), |r| (r.total, r.partial)));
         let t = texts(state.lang.get());
         let mut count = (t.count)(total);
-        if state.more_coming() {
+        if state.search_waits_for_registry() {
+            count = format!("{count} {}", t.search_waits);
+        } else if state.more_coming() {
             count = format!("{count} {}", t.loading_more);
         }
         // Said with the count, so a screen reader hears why the results
