@@ -10,7 +10,7 @@
 //! is not tried past [`LAST_TRY`] datasets, where an early page no longer
 //! comes early.
 
-use super::host::shaped;
+use super::host::{index_if_asked, shaped};
 use super::wire::{Answer, Ask, Found};
 use crate::browser::intl::title_ranker;
 use crate::model::Dataset;
@@ -51,9 +51,7 @@ impl<'a> EarlyPage<'a> {
         let request = &self.ask.request;
         let rank_titles = title_ranker(&self.ask.lang);
         let mut engine = Engine::for_browsing(read, &self.ask.lang, &rank_titles);
-        if !request.text.trim().is_empty() {
-            engine.index_text(read);
-        }
+        index_if_asked(&mut engine, request, read);
         let response = engine.search(request);
         if response.hits.len() < request.limit {
             // The page is not full yet: more datasets may fill it.

@@ -8,7 +8,7 @@ use super::wire::{Answer, Ask, Found};
 use crate::browser::intl::title_ranker;
 use crate::model::{Dataset, LangText};
 use crate::registry::jsonld::write_dataset_list;
-use crate::search::{Engine, Facet, Response};
+use crate::search::{Engine, Facet, Request, Response};
 use crate::ui::{load_all, Failure, Limits, LoadError, Loaded, Progress};
 use js_sys::{Function, Promise};
 use std::cell::RefCell;
@@ -145,9 +145,7 @@ async fn answer(
     let Some((_, engine)) = held.engine.as_mut() else {
         unreachable!("built above")
     };
-    if !ask.request.text.trim().is_empty() {
-        engine.index_text(&loaded.catalog.datasets);
-    }
+    index_if_asked(engine, &ask.request, &loaded.catalog.datasets);
     let response = engine.search(&ask.request);
     let opened = ask.open.as_deref().and_then(|id| loaded.dataset_by_id(id));
     let (datasets, response, publishers) = shaped(
@@ -166,6 +164,14 @@ async fn answer(
         publishers,
         more_coming: false,
     })
+}
+
+/// Builds a browsing engine's text index when the request has text: only
+/// a search with words needs it (`Engine::for_browsing`).
+pub(super) fn index_if_asked(engine: &mut Engine, request: &Request, datasets: &[Dataset]) {
+    if !request.text.trim().is_empty() {
+        engine.index_text(datasets);
+    }
 }
 
 /// The page's datasets (then the opened one, if not among them) as registry
