@@ -74,10 +74,19 @@ export async function start() {
  *  which pierces open shadow roots. Waits until results are showing. */
 export async function waitForResults(page, host = "open-data-catalogue") {
   await page.locator(`${host} .odc-results li.odc-result`).first().waitFor({ timeout: 30_000 });
+  await wholeRegistry(page, host);
+}
+
+/** On a slow machine the first rows can be an early page of a registry still
+ * downloading (counts and facets of what has arrived, the results marked
+ * busy): waits for the whole registry, which the tests' assertions are about. */
+async function wholeRegistry(page, host) {
+  await page.locator(`${host} .odc-main[aria-busy=true]`).first().waitFor({ state: "detached", timeout: 30_000 });
 }
 
 /** The count text once the live region has settled. */
 export async function settledCount(page, host = "open-data-catalogue") {
+  await wholeRegistry(page, host);
   const locator = page.locator(`${host} .odc-count`);
   let last = await locator.textContent();
   for (let i = 0; i < 40; i++) {
