@@ -230,9 +230,58 @@ function langOf(element) {
 }
 
 const TEXTS = {
-  sv: { loading: "Hämtar datamängder …", failed: "Katalogen kunde inte visas. Ladda om sidan för att försöka igen." },
-  en: { loading: "Loading datasets …", failed: "The catalogue could not be shown. Reload the page to try again." },
+  sv: {
+    loading: "Hämtar datamängder …",
+    failed: "Katalogen kunde inte visas. Ladda om sidan för att försöka igen.",
+    crashed: "Ett internt fel inträffade i katalogen, så den kan inte visas just nu.",
+    reload: "Ladda om sidan",
+  },
+  en: {
+    loading: "Loading datasets …",
+    failed: "The catalogue could not be shown. Reload the page to try again.",
+    crashed: "An internal error occurred in the catalogue, so it cannot be shown right now.",
+    reload: "Reload the page",
+  },
 };
+
+// A panic in the widget's wasm stops it at once: the shipped build aborts
+// without formatting a message (scripts/build.sh: -C panic=immediate-abort,
+// 22 KB less brotli), and the browser reports a WebAssembly.RuntimeError
+// thrown out of whichever call ran the wasm (an event handler, a timer, a
+// promise job). A trapped instance cannot be trusted to render again, so
+// every widget on the page is replaced by a message with a reload button,
+// never left blank or half-working, and is not called into any more. A
+// trap in another script's wasm is none of ours: its stack does not run
+// through this folder.
+const PKG = new URL("./", import.meta.url).href;
+const shown = new Map(); // element → the language of its message
+let crashed = false;
+function onTrap(event) {
+  const error = event.type === "error" ? event.error : event.reason;
+  if (!(error instanceof WebAssembly.RuntimeError) || !String(error.stack ?? "").includes(PKG)) return;
+  event.preventDefault();
+  if (crashed) return;
+  crashed = true;
+  console.error("open-data-catalogue: an internal error stopped the catalogue", error);
+  for (const [element, lang] of shown) crashNotice(element, TEXTS[lang()]);
+  shown.clear();
+}
+addEventListener("error", onTrap);
+addEventListener("unhandledrejection", onTrap);
+
+function crashNotice(element, texts) {
+  const alert = document.createElement("div");
+  alert.setAttribute("role", "alert");
+  alert.className = "odc-crash";
+  const p = document.createElement("p");
+  p.textContent = texts.crashed;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = texts.reload;
+  button.addEventListener("click", () => location.reload());
+  alert.append(p, button);
+  element.shadowRoot?.replaceChildren(alert);
+}
 
 export class OpenDataCatalogue extends HTMLElement {
   static get observedAttributes() {
@@ -276,8 +325,9 @@ export class OpenDataCatalogue extends HTMLElement {
     load().then(
       async () => {
         await nextTask();
-        if (this.isConnected && !this.#widget && this.#engine === engine) {
+        if (this.isConnected && !this.#widget && this.#engine === engine && !crashed) {
           this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, engine);
+          shown.set(this, () => langOf(this));
         }
       },
       (error) => {
@@ -294,8 +344,11 @@ export class OpenDataCatalogue extends HTMLElement {
     this.#stopAwaiting?.();
     this.#stopAwaiting = null;
     // Moving the element disconnects and reconnects it: it then mounts anew.
-    this.#widget?.destroy();
-    this.#widget?.free();
+    shown.delete(this);
+    if (!crashed) {
+      this.#widget?.destroy();
+      this.#widget?.free();
+    }
     this.#widget = null;
     // The worker's memory goes with it (wasm memory never shrinks).
     this.#engine?.close();
@@ -305,13 +358,13 @@ export class OpenDataCatalogue extends HTMLElement {
   attributeChangedCallback(name, _, value) {
     // A waiting lazy widget starts once `loading` no longer says "lazy".
     if (name === "loading" && value !== "lazy" && this.#nearViewport) this.#start();
-    this.#widget?.update(attributesOf(this));
+    if (!crashed) this.#widget?.update(attributesOf(this));
   }
 
   /** The current results' filter values with labels and counts:
    *  [{ facet, values: [{ value, label, count }] }] ([] before loading). */
   facets() {
-    return this.#widget?.facets() ?? [];
+    return crashed ? [] : this.#widget?.facets() ?? [];
   }
 }
 
@@ -339,22 +392,27 @@ export async function mount(element, options = {}) {
   });
   await nextTask();
   let current = { ...options };
+  if (crashed) throw new Error("open-data-catalogue stopped after an internal error");
   let widget = new Widget(element, current, rdfToRegistry, engine);
+  shown.set(element, () => (/^en/i.test(current.lang ?? "") ? "en" : current.lang ? "sv" : langOf(element)));
   return {
     update: (next = {}) => {
-      if (!widget) return;
+      if (!widget || crashed) return;
       current = { ...current, ...next };
       widget.update(current);
     },
     destroy: () => {
       stopAwaiting?.();
       stopAwaiting = null;
-      widget?.destroy();
-      widget?.free();
+      shown.delete(element);
+      if (!crashed) {
+        widget?.destroy();
+        widget?.free();
+      }
       widget = null;
       engine?.close();
       engine = null;
     },
-    facets: () => widget?.facets() ?? [],
+    facets: () => (crashed ? [] : widget?.facets() ?? []),
   };
 }

@@ -9,10 +9,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 wasm=target/wasm32-unknown-unknown/release/open_data_catalogue.wasm
+# With the pinned nightly (scripts/nightly.sh), std is rebuilt so that a
+# panic traps at once (-C panic=immediate-abort): no panic hook and no code
+# formatting panic messages ship, 22.6 KB less brotli for odc_core (327.3 →
+# 304.7 KB). The entry module catches the trap and shows the crash message
+# (pkg/open-data-catalogue.js, onTrap). The flags are added to those in
+# .cargo/config.toml (Cargo joins --config arrays to the file's).
+source scripts/nightly.sh
 build_module() { # name, extra cargo args…
   local name=$1
   shift
-  cargo build --release --lib --target wasm32-unknown-unknown "$@"
+  cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown \
+    -Z build-std=std,panic_abort \
+    --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options", "-Cpanic=immediate-abort"]' "$@"
   wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$name" "$wasm"
   # wasm-opt only strips the DWARF and producers sections std brings along.
   # Its -Oz makes the file smaller raw but larger compressed (279 vs 267 KB

@@ -13,6 +13,14 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The pinned nightly that builds the shipped wasm (std rebuilt from rust-src).
+source scripts/nightly.sh
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
+   || ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the $NIGHTLY toolchain with rust-src (once)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+
 # The CLI must match the wasm-bindgen crate exactly, or the generated glue
 # does not fit the wasm.
 want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)

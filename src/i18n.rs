@@ -38,7 +38,6 @@ pub struct Texts {
     /// Before a suggested query when nothing matched: "Did you mean".
     pub did_you_mean: &'static str,
     pub retry: &'static str,
-    pub reload: &'static str,
     pub previous_page: &'static str,
     pub next_page: &'static str,
     pub pagination: &'static str,
@@ -68,7 +67,6 @@ pub struct Texts {
     /// The reader for RDF registries (a second module) could not be
     /// downloaded: like a network failure, "try again" can fix it.
     pub error_module: &'static str,
-    pub error_internal: &'static str,
     pub error_no_registry: &'static str,
     pub facet_publisher: &'static str,
     pub facet_theme: &'static str,
@@ -134,7 +132,6 @@ static SV: Texts = Texts {
     facets_unavailable: "Några filter kunde inte räknas just nu; träffarna stämmer.",
     did_you_mean: "Menade du",
     retry: "Försök igen",
-    reload: "Ladda om sidan",
     previous_page: "Föregående sida",
     next_page: "Nästa sida",
     pagination: "Sidor",
@@ -162,7 +159,6 @@ static SV: Texts = Texts {
     error_not_catalogue: "Filen är ingen datakatalog som kan läsas.",
     error_broken: "Katalogfilen är trasig eller ofullständig och kunde inte läsas.",
     error_module: "Delen av katalogen som läser RDF-filer kunde inte hämtas. Kontrollera din anslutning och försök igen.",
-    error_internal: "Ett internt fel inträffade i katalogen, så den kan inte visas just nu.",
     error_no_registry: "Ingen katalog är angiven (attributet registry saknas).",
     facet_publisher: "Utgivare",
     facet_theme: "Tema",
@@ -224,7 +220,6 @@ static EN: Texts = Texts {
     facets_unavailable: "Some filters could not be counted just now; the results are right.",
     did_you_mean: "Did you mean",
     retry: "Try again",
-    reload: "Reload the page",
     previous_page: "Previous page",
     next_page: "Next page",
     pagination: "Pages",
@@ -252,7 +247,6 @@ static EN: Texts = Texts {
     error_not_catalogue: "The file is not a data catalogue that can be read.",
     error_broken: "The catalogue file is broken or incomplete and could not be read.",
     error_module: "The part of the catalogue that reads RDF files could not be downloaded. Check your connection and try again.",
-    error_internal: "An internal error occurred in the catalogue, so it cannot be shown right now.",
     error_no_registry: "No catalogue is given (the registry attribute is missing).",
     facet_publisher: "Publisher",
     facet_theme: "Theme",

@@ -6,7 +6,6 @@ pub mod cache;
 pub mod fetch;
 pub mod intl;
 pub mod location;
-pub mod panic;
 pub mod rdf;
 pub mod style;
 pub mod theme;

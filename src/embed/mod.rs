@@ -4,9 +4,8 @@
 //! reach in and ours cannot leak out, and it tells the page what happens
 //! through DOM events on the host element.
 
-use crate::browser::{panic, style, theme};
+use crate::browser::{style, theme};
 use crate::config::{JsOptions, Lang, Options};
-use crate::i18n::texts;
 use crate::ui::{App, Catalogue, Port};
 use leptos::prelude::*;
 use std::any::Any;
@@ -16,9 +15,14 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 mod events;
 
+/// The shipped build aborts on a panic without formatting a message
+/// (`-C panic=immediate-abort`, `scripts/build.sh`); the entry module sees
+/// the trap and replaces every widget with a message. A debug build logs
+/// the panic's message to the console first.
+#[cfg(debug_assertions)]
 #[wasm_bindgen(start)]
 fn start() {
-    panic::install();
+    console_error_panic_hook::set_once();
 }
 
 #[wasm_bindgen]
@@ -61,8 +65,6 @@ impl Widget {
 
         let options = parse_options(&options);
         let page_lang = page_lang(&host);
-        let lang = options.lang.or(page_lang).unwrap_or(Lang::Sv);
-        panic::register(&container, texts(lang));
 
         let state_cell = std::rc::Rc::new(std::cell::Cell::new(None));
         let cell = state_cell.clone();
@@ -122,7 +124,6 @@ impl Widget {
             let _ = list
                 .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
         }
-        panic::unregister(&self.container);
         self.mounted = None;
         self.container.remove();
     }
@@ -188,7 +189,8 @@ fn page_lang(host: &HtmlElement) -> Option<Lang> {
 }
 
 /// For the browser tests only: proves that a panic becomes a message in
-/// every mounted widget instead of a blank box. Gated: it does nothing
+/// every mounted widget instead of a blank box (the entry module's trap
+/// handler). Gated: it does nothing
 /// unless the page has set `globalThis.__odcTestHooks = true`, which no
 /// host page does, so calling it by accident cannot break a widget.
 #[doc(hidden)]

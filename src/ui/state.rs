@@ -207,7 +207,7 @@ impl Catalogue {
             Some(SharedEngine::build(&loaded, lang.get()))
         });
         // What the UI asks the engine, from the query state.
-        let request = move || {
+        let request = Signal::derive(move || {
             let size = options.with(|o| o.page_size);
             Request {
                 text: text.get(),
@@ -216,14 +216,14 @@ impl Catalogue {
                 offset: page.get().saturating_mul(size),
                 limit: size,
             }
-        };
+        });
         let response = Memo::new(move |_| {
             if service.with(Option::is_some) || !in_page.get() {
                 return remote.with(|r: &Option<Result<Rc<RemoteAnswer>, Failure>>| {
                     r.as_ref()?.as_ref().ok().map(|a| a.response.clone())
                 });
             }
-            Some(engine.get()?.search(&request()))
+            Some(engine.get()?.search(&request.get()))
         });
         // Ask the service whenever the query, the facets shown or the
         // language change (and on "try again").
@@ -233,7 +233,7 @@ impl Catalogue {
             let Some(service) = service.get() else {
                 return String::new();
             };
-            let request = request();
+            let request = request.get();
             let facets: Vec<Facet> = options.with(|o| {
                 o.facets
                     .iter()
@@ -288,7 +288,7 @@ impl Catalogue {
                 timeout_ms: u64::from(o.timeout_secs) * 1000,
                 max_bytes: u64::from(o.max_size_mb) * 1024 * 1024,
                 lang: lang.get().code().to_string(),
-                request: request(),
+                request: request.get(),
                 open: open.get(),
             });
             let asked = ask.request.clone();
@@ -328,7 +328,7 @@ impl Catalogue {
             remote,
             in_page,
             worker_load,
-            request: Signal::derive(request),
+            request,
             answered,
             remote_busy,
             remote_retry,
