@@ -67,7 +67,8 @@ export interface FacetValues {
 export interface CatalogueHandle {
   /** Changes the options given; the others keep their previous values
    *  (merged with every earlier `mount()`/`update()` option). A new
-   *  `registry` reloads. Does nothing after `destroy()`. */
+   *  `registry` reloads. Does nothing after `destroy()`, nor after an
+   *  internal error has replaced the widgets with the crash message. */
   update(options: MountOptions): void;
   /** Removes the widget and stops its timers and events. */
   destroy(): void;
@@ -78,7 +79,7 @@ export interface CatalogueHandle {
 /**
  * Renders a catalogue into `element`'s open shadow root without the custom
  * element (e.g. from a framework). Resolves once the WebAssembly has loaded;
- * rejects if it cannot be loaded.
+ * rejects if it cannot be loaded, or once an internal error has stopped it.
  */
 export function mount(element: HTMLElement, options?: MountOptions): Promise<CatalogueHandle>;
 

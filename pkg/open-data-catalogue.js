@@ -326,8 +326,9 @@ export class OpenDataCatalogue extends HTMLElement {
       async () => {
         await nextTask();
         if (this.isConnected && !this.#widget && this.#engine === engine && !crashed) {
-          this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, engine);
+          // Before the wasm runs: a trap while mounting replaces this one too.
           shown.set(this, () => langOf(this));
+          this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, engine);
         }
       },
       (error) => {
@@ -393,8 +394,8 @@ export async function mount(element, options = {}) {
   await nextTask();
   let current = { ...options };
   if (crashed) throw new Error("open-data-catalogue stopped after an internal error");
-  let widget = new Widget(element, current, rdfToRegistry, engine);
   shown.set(element, () => (/^en/i.test(current.lang ?? "") ? "en" : current.lang ? "sv" : langOf(element)));
+  let widget = new Widget(element, current, rdfToRegistry, engine);
   return {
     update: (next = {}) => {
       if (!widget || crashed) return;

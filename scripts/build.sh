@@ -11,16 +11,25 @@ cd "$(dirname "$0")/.."
 wasm=target/wasm32-unknown-unknown/release/open_data_catalogue.wasm
 # With the pinned nightly (scripts/nightly.sh), std is rebuilt so that a
 # panic traps at once (-C panic=immediate-abort): no panic hook and no code
-# formatting panic messages ship, 22.6 KB less brotli for odc_core (327.3 →
-# 304.7 KB). The entry module catches the trap and shows the crash message
+# formatting panic messages ship, 22.2 KB less brotli for odc_core (327.3 →
+# 305.1 KB). The entry module catches the trap and shows the crash message
 # (pkg/open-data-catalogue.js, onTrap). The flags are added to those in
 # .cargo/config.toml (Cargo joins --config arrays to the file's).
 source scripts/nightly.sh
+# std's own code (the allocator, memcpy, string search, …) at opt-level 3, as
+# in a prebuilt std. Rebuilt at this crate's opt-level z instead, keystroke
+# to painted list was ≈ 20 % slower and first results ≈ 10 % later at 10k and
+# 100k datasets (medians of 5 interleaved rounds of bench/e2e.mjs); opt-level
+# 3 costs 1.4 KB brotli.
+std_opt=()
+for crate in std core alloc compiler_builtins dlmalloc; do
+  std_opt+=(--config "profile.release.package.$crate.opt-level=3")
+done
 build_module() { # name, extra cargo args…
   local name=$1
   shift
   cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown \
-    -Z build-std=std,panic_abort \
+    -Z build-std=std,panic_abort "${std_opt[@]}" \
     --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options", "-Cpanic=immediate-abort"]' "$@"
   wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$name" "$wasm"
   # wasm-opt only strips the DWARF and producers sections std brings along.
