@@ -224,9 +224,11 @@ function placeholder(element, text, role) {
   root.replaceChildren(p);
 }
 
+// The texts' language for a language tag: English for en*, else Swedish.
+const textsLang = (tag) => (tag.toLowerCase().startsWith("en") ? "en" : "sv");
+
 function langOf(element) {
-  const lang = element.closest("[lang]")?.getAttribute("lang") ?? "";
-  return lang.toLowerCase().startsWith("en") ? "en" : "sv";
+  return textsLang(element.closest("[lang]")?.getAttribute("lang") ?? "");
 }
 
 const TEXTS = {
@@ -250,11 +252,12 @@ const TEXTS = {
 // thrown out of whichever call ran the wasm (an event handler, a timer, a
 // promise job). A trapped instance cannot be trusted to render again, so
 // every widget on the page is replaced by a message with a reload button,
-// never left blank or half-working, and is not called into any more. A
-// trap in another script's wasm is none of ours: its stack does not run
-// through this folder.
+// never left blank or half-working, and forgets its Widget, so it is not
+// called into any more. A trap in another script's wasm is none of ours:
+// its stack does not run through this folder.
 const PKG = new URL("./", import.meta.url).href;
-const shown = new Map(); // element → the language of its message
+// element → { lang(): the language of its message, stop(): forgets its Widget }
+const shown = new Map();
 let crashed = false;
 function onTrap(event) {
   const error = event.type === "error" ? event.error : event.reason;
@@ -263,7 +266,10 @@ function onTrap(event) {
   if (crashed) return;
   crashed = true;
   console.error("open-data-catalogue: an internal error stopped the catalogue", error);
-  for (const [element, lang] of shown) crashNotice(element, TEXTS[lang()]);
+  for (const [element, { lang, stop }] of shown) {
+    stop();
+    crashNotice(element, TEXTS[lang()]);
+  }
   shown.clear();
 }
 addEventListener("error", onTrap);
@@ -327,7 +333,7 @@ export class OpenDataCatalogue extends HTMLElement {
         await nextTask();
         if (this.isConnected && !this.#widget && this.#engine === engine && !crashed) {
           // Before the wasm runs: a trap while mounting replaces this one too.
-          shown.set(this, () => langOf(this));
+          shown.set(this, { lang: () => langOf(this), stop: () => (this.#widget = null) });
           this.#widget = new Widget(this, attributesOf(this), rdfToRegistry, engine);
         }
       },
@@ -346,10 +352,8 @@ export class OpenDataCatalogue extends HTMLElement {
     this.#stopAwaiting = null;
     // Moving the element disconnects and reconnects it: it then mounts anew.
     shown.delete(this);
-    if (!crashed) {
-      this.#widget?.destroy();
-      this.#widget?.free();
-    }
+    this.#widget?.destroy();
+    this.#widget?.free();
     this.#widget = null;
     // The worker's memory goes with it (wasm memory never shrinks).
     this.#engine?.close();
@@ -359,13 +363,13 @@ export class OpenDataCatalogue extends HTMLElement {
   attributeChangedCallback(name, _, value) {
     // A waiting lazy widget starts once `loading` no longer says "lazy".
     if (name === "loading" && value !== "lazy" && this.#nearViewport) this.#start();
-    if (!crashed) this.#widget?.update(attributesOf(this));
+    this.#widget?.update(attributesOf(this));
   }
 
   /** The current results' filter values with labels and counts:
    *  [{ facet, values: [{ value, label, count }] }] ([] before loading). */
   facets() {
-    return crashed ? [] : this.#widget?.facets() ?? [];
+    return this.#widget?.facets() ?? [];
   }
 }
 
@@ -394,11 +398,15 @@ export async function mount(element, options = {}) {
   await nextTask();
   let current = { ...options };
   if (crashed) throw new Error("open-data-catalogue stopped after an internal error");
-  shown.set(element, () => (/^en/i.test(current.lang ?? "") ? "en" : current.lang ? "sv" : langOf(element)));
-  let widget = new Widget(element, current, rdfToRegistry, engine);
+  let widget = null;
+  shown.set(element, {
+    lang: () => (current.lang ? textsLang(current.lang) : langOf(element)),
+    stop: () => (widget = null),
+  });
+  widget = new Widget(element, current, rdfToRegistry, engine);
   return {
     update: (next = {}) => {
-      if (!widget || crashed) return;
+      if (!widget) return;
       current = { ...current, ...next };
       widget.update(current);
     },
@@ -406,14 +414,12 @@ export async function mount(element, options = {}) {
       stopAwaiting?.();
       stopAwaiting = null;
       shown.delete(element);
-      if (!crashed) {
-        widget?.destroy();
-        widget?.free();
-      }
+      widget?.destroy();
+      widget?.free();
       widget = null;
       engine?.close();
       engine = null;
     },
-    facets: () => (crashed ? [] : widget?.facets() ?? []),
+    facets: () => widget?.facets() ?? [],
   };
 }
