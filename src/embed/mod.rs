@@ -79,7 +79,7 @@ impl Widget {
             view! { <App state=state /> }
         });
         let state = state_cell.take().ok_or("mount failed")?;
-        crate::ui::warm_up_rows(state);
+        crate::ui::warm_up(state);
         let mut widget = Widget {
             host,
             container,

@@ -32,5 +32,5 @@ pub use labels::publisher_names;
 pub use load::{load_all, Limits, Progress};
 pub use loaded::{LoadError, Loaded};
 pub use state::{Catalogue, Failure, Load};
-pub use warm_up::warm_up_rows;
+pub use warm_up::warm_up;
 pub use worker::Port;

@@ -347,6 +347,26 @@ impl Catalogue {
         state
     }
 
+    /// A stand-in with this widget's options showing `answer` as if the
+    /// worker had sent it: no registry, no worker, no listener, no URL
+    /// state, so nothing it does reaches the page (`super::warm_up`).
+    pub fn stand_in(&self, answer: Result<RemoteAnswer, Failure>) -> Catalogue {
+        let options = self.options.with_untracked(|o| Options {
+            registry: Vec::new(),
+            url_state: None,
+            ..o.clone()
+        });
+        let stand_in = Catalogue::new(options, self.page_lang.get_untracked(), None, None, None);
+        stand_in.in_page.set(false);
+        stand_in.show(answer);
+        stand_in
+    }
+
+    /// Shows `answer` as the worker's (the stand-in's).
+    pub fn show(&self, answer: Result<RemoteAnswer, Failure>) {
+        self.remote.set(Some(answer.map(Rc::new)));
+    }
+
     /// `f` of the catalogue's words the current query matched (for
     /// `<mark>`), lent rather than copied for every row.
     pub fn with_matched_terms<T>(&self, f: impl FnOnce(&[String]) -> T) -> T {

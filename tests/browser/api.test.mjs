@@ -234,6 +234,38 @@ test("after handle.destroy() no odc-* event is dispatched, even when the registr
   await page.close();
 });
 
+test("while a slow registry loads, the widget's warm-up asks for nothing, shows nothing and tells the host page nothing", async () => {
+  const page = await newPage();
+  let asked = 0;
+  await page.route((url) => url.searchParams.has("slow"), async (route) => {
+    asked += 1;
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(browser.base + "/tests/browser/pages/mount.html");
+  const before = await page.evaluate(() => location.href);
+  await page.evaluate(async (registry) => {
+    const { mount } = await import("/pkg/open-data-catalogue.js");
+    await mount(document.getElementById("target"), { registry, urlState: true });
+  }, `${VARIED_URL}?slow=${Date.now()}`);
+  // The warm-up (a stand-in of the widget rendering sample answers off the
+  // page) takes a few tasks after mount; the registry is still on its way.
+  await page.waitForTimeout(1000);
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById("target").shadowRoot;
+    return { rows: root.querySelectorAll(".odc-result").length, layouts: root.querySelectorAll(".odc").length };
+  });
+  assert.deepEqual(shown, { rows: 0, layouts: 1 }, "no sample row on show, one widget");
+  assert.equal(asked, 1, "the registry is asked for once");
+  assert.deepEqual(await events(page), []);
+  assert.equal(await page.evaluate(() => location.href), before, "the page URL is left alone");
+  await waitForResults(page, "#target");
+  assert.equal(countOf(await settledCount(page, "#target")), VARIED_DATASETS.length);
+  assert.equal(asked, 1, "the registry is asked for once");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("destroy() in the same task as mount() resolves leaves no error behind, also from the work a widget schedules as it mounts", async () => {
   const page = await newPage();
   await page.goto(browser.base + "/tests/browser/pages/mount.html");
