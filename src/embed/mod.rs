@@ -4,6 +4,7 @@
 //! reach in and ours cannot leak out, and it tells the page what happens
 //! through DOM events on the host element.
 
+use crate::browser::timer::after_this_task;
 use crate::browser::{style, theme};
 use crate::config::{JsOptions, Lang, Options};
 use crate::ui::{App, Catalogue, Port};
@@ -56,8 +57,9 @@ impl Widget {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
-        // Replaces the placeholder the custom element shows while loading.
-        root.set_text_content(None);
+        // The placeholder the custom element shows while loading stays
+        // until the view replaces it, a task from now.
+        let placeholder = root.first_element_child();
         style::adopt(&root);
         let document = host.owner_document().ok_or("no document")?;
         let container: HtmlElement = document.create_element("div")?.unchecked_into();
@@ -76,7 +78,20 @@ impl Widget {
             cell.set(Some(state));
             events::dispatch_load_events(state, events_host.clone());
             events::dispatch_settled_searches(state);
-            view! { <App state=state /> }
+            // The view is built one task after the state: the widget's
+            // first run of both (the browser compiling every function it
+            // calls for the first time) would keep the host page from
+            // handling a click or a scroll for more than 50 ms in one task.
+            let view_built = RwSignal::new(false);
+            after_this_task(move || {
+                // `try_`: the widget may be gone by then.
+                if view_built.try_set(true).is_none() {
+                    if let Some(placeholder) = &placeholder {
+                        placeholder.remove();
+                    }
+                }
+            });
+            move || view_built.get().then(|| view! { <App state=state /> })
         });
         let state = state_cell.take().ok_or("mount failed")?;
         crate::ui::warm_up(state);

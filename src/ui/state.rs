@@ -40,6 +40,9 @@ use std::time::Duration;
 /// The registry: `None` while it loads.
 pub type Load = Result<Rc<Loaded>, Failure>;
 
+/// What a service or the worker answered, shown where the layout reads it.
+type RemoteSlot = RwSignal<Option<Result<Rc<RemoteAnswer>, Failure>>, LocalStorage>;
+
 /// The engine built for one registry in one UI language. The engine keeps
 /// scratch buffers between searches, hence the `RefCell`; the wrapper
 /// makes it a memo value (the widget is single-threaded).
@@ -118,7 +121,7 @@ pub struct Catalogue {
     service: Memo<Option<Service>>,
     /// The service's or the worker's last answer (kept on show while the
     /// next one loads).
-    remote: RwSignal<Option<Result<Rc<RemoteAnswer>, Failure>>, LocalStorage>,
+    remote: RemoteSlot,
     /// The engine runs in the page: there is no worker port, or the worker
     /// could not start.
     in_page: RwSignal<bool>,
@@ -133,6 +136,12 @@ pub struct Catalogue {
     remote_busy: RwSignal<bool>,
     /// Bumped by "try again" against a service.
     remote_retry: RwSignal<u32>,
+}
+
+/// Puts a service's or the worker's answer on show. `try_`: the answer may
+/// arrive after the widget is gone.
+fn show_answer(remote: RemoteSlot, answer: Result<RemoteAnswer, Failure>) {
+    remote.try_set(Some(answer.map(Rc::new)));
 }
 
 impl Catalogue {
@@ -254,7 +263,7 @@ impl Catalogue {
                 )
                 .await;
                 if let Some(answer) = answer {
-                    remote.set(Some(answer.map(Rc::new)));
+                    show_answer(remote, answer);
                     remote_busy.set(false);
                 }
             });
@@ -296,7 +305,7 @@ impl Catalogue {
                 Outcome::Answered(load, answer) => {
                     worker_load.try_set(load);
                     answered.try_set(Some(asked.clone()));
-                    remote.try_set(Some(answer.map(Rc::new)));
+                    show_answer(remote, answer);
                 }
                 Outcome::Superseded => {}
                 Outcome::Unavailable => {
@@ -364,7 +373,7 @@ impl Catalogue {
 
     /// Shows `answer` as the worker's (the stand-in's).
     pub fn show(&self, answer: Result<RemoteAnswer, Failure>) {
-        self.remote.set(Some(answer.map(Rc::new)));
+        show_answer(self.remote, answer);
     }
 
     /// `f` of the catalogue's words the current query matched (for
