@@ -4,8 +4,6 @@
 // wasm (found next to this file through import.meta.url, so the folder can
 // be copied anywhere or served from a CDN path) and hands each element to
 // the Rust `Widget`, which renders into the element's open shadow root.
-import init, { Widget } from "./odc_core.js";
-import { rdfToRegistry } from "./odc_rdf_loader.js";
 
 const TAG = "open-data-catalogue";
 const FACETS = ["publisher", "theme", "format", "license", "access-rights"];
@@ -23,12 +21,18 @@ function compiledOnce() {
   compiled ??= compile();
   return compiled;
 }
+// The wasm-bindgen glue and the RDF loader are imported when the first
+// widget starts, beside the wasm's download and its worker's start, not
+// as static imports: those are fetched before this module runs at all, a
+// round trip before anything else could begin.
 function load() {
-  ready ??= compiledOnce().then(async (module) => {
-    await nextTask();
-    await init({ module_or_path: module });
-    return module;
-  });
+  ready ??= Promise.all([compiledOnce(), import("./odc_core.js"), import("./odc_rdf_loader.js")]).then(
+    async ([module, core, { rdfToRegistry }]) => {
+      await nextTask();
+      await core.default({ module_or_path: module });
+      return { Widget: core.Widget, rdfToRegistry };
+    },
+  );
   return ready;
 }
 
@@ -222,6 +226,9 @@ function placeholder(element, text, role) {
   // they arrive, and a lazy widget further down stays out of view.
   if (role === "status") p.style.minHeight = "25rem";
   root.replaceChildren(p);
+  // One that cannot load (a glue module refused, say) shows what the page
+  // put inside the element below the message: the page's own fallback.
+  if (role === "alert") root.append(document.createElement("slot"));
 }
 
 // The texts' language for a language tag: English for en*, else Swedish.
@@ -329,7 +336,7 @@ export class OpenDataCatalogue extends HTMLElement {
     const engine = (this.#engine = enginePort(compiledOnce()));
     engine.start();
     load().then(
-      async () => {
+      async ({ Widget, rdfToRegistry }) => {
         await nextTask();
         if (this.isConnected && !this.#widget && this.#engine === engine && !crashed) {
           // Before the wasm runs: a trap while mounting replaces this one too.
@@ -390,7 +397,7 @@ export async function mount(element, options = {}) {
   let stopAwaiting = awaitFirstResults(element);
   let engine = enginePort(compiledOnce());
   engine.start();
-  await load().catch((error) => {
+  const { Widget, rdfToRegistry } = await load().catch((error) => {
     stopAwaiting();
     engine.close();
     throw error;
