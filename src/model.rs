@@ -39,9 +39,29 @@ impl LangText {
             return;
         }
         let lang = normalise_lang(lang);
-        if !self.0.iter().any(|(l, _)| *l == lang) {
+        if Self::takes(&self.0, &lang, &text) {
             self.0.push((lang, text));
         }
+    }
+
+    /// The texts of `entries` (tags normalised already) kept by the rule of
+    /// [`insert`](Self::insert), in the same vector: a reader's list
+    /// becomes the text without being copied.
+    pub fn from_tagged(mut entries: Vec<(String, String)>) -> Self {
+        let mut kept = 0;
+        for i in 0..entries.len() {
+            if Self::takes(&entries[..kept], &entries[i].0, &entries[i].1) {
+                entries.swap(kept, i);
+                kept += 1;
+            }
+        }
+        entries.truncate(kept);
+        Self(entries)
+    }
+
+    /// Whether a text joins `held`: not blank, and the first in its language.
+    fn takes(held: &[(String, String)], lang: &str, text: &str) -> bool {
+        !text.trim().is_empty() && !held.iter().any(|(l, _)| l == lang)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -205,9 +205,9 @@ fn page_lang(host: &HtmlElement) -> Option<Lang> {
 
 /// For the browser tests only: proves that a panic becomes a message in
 /// every mounted widget instead of a blank box (the entry module's trap
-/// handler). Gated: it does nothing
-/// unless the page has set `globalThis.__odcTestHooks = true`, which no
-/// host page does, so calling it by accident cannot break a widget.
+/// handler). Gated: it does nothing unless the page has set
+/// `globalThis.__odcTestHooks = true`, which no host page does, so calling
+/// it by accident cannot break a widget.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__panicForTests")]
 pub fn panic_for_tests() {

@@ -81,7 +81,17 @@ fn add_lang_text(t: &mut LangText, v: &Value, lang: &str, depth: usize) {
 /// Adds a keyword: its language tag normalised, trimmed, unless blank or
 /// already there.
 pub(crate) fn push_keyword(keywords: &mut Vec<(String, String)>, lang: &str, word: &str) {
-    let pair = (normalise_lang(lang), word.trim().to_owned());
+    push_tagged_keyword(keywords, normalise_lang(lang), word.trim().to_owned());
+}
+
+/// [`push_keyword`] for a tag normalised and a word trimmed already (the
+/// registry reader's, which owns them: nothing is copied).
+pub(crate) fn push_tagged_keyword(
+    keywords: &mut Vec<(String, String)>,
+    lang: String,
+    word: String,
+) {
+    let pair = (lang, word);
     if !pair.1.is_empty() && !keywords.contains(&pair) {
         keywords.push(pair);
     }

@@ -10,16 +10,17 @@
 //! record is skipped and counted instead of failing the catalogue. serde_json
 //! bounds nesting depth (128), so hostile nesting cannot overflow the stack.
 
-use super::common::push_keyword;
+use super::common::push_tagged_keyword;
 use super::json_repair::{self, Repairs};
 use super::report::{note, note_first, skip};
 use super::url::is_writable_iri;
 use super::{ids, strip_bom, ReadError};
-use crate::model::{Agent, Catalog, Contact, Dataset, Distribution, LangText};
+use crate::model::{normalise_lang, Agent, Catalog, Contact, Dataset, Distribution, LangText};
 use serde::de::{self, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
@@ -568,7 +569,7 @@ impl<'de> Visitor<'de> for TextVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
         let mut found = None;
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(Key(key)) = map.next_key::<Key>()? {
             if (key == "@id" || key == "@value") && found.is_none() {
                 found = map.next_value::<Text>()?.0;
             } else {
@@ -576,6 +577,35 @@ impl<'de> Visitor<'de> for TextVisitor {
             }
         }
         Ok(Text(found))
+    }
+}
+
+/// An object's key, borrowed from the record's text where it can be (a
+/// key without escapes): most keys are only compared, so a copy of each
+/// would be wasted work.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_owned())))
     }
 }
 
@@ -655,26 +685,23 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ManyVisitor<T> {
 }
 
 /// A language map (`{"sv": "…", "en": ["…", "…"], "@none": "…"}`) as
-/// (tag, text) pairs in document order. A bare string or an array of
-/// strings is untagged text. Values of other shapes are ignored.
+/// (tag, text) pairs in document order, the tags normalised
+/// ([`normalise_lang`]). A bare string or an array of strings is untagged
+/// text. Values of other shapes are ignored.
 #[derive(Default)]
 struct LangEntries(Vec<(String, String)>);
 
 impl LangEntries {
     /// First text per language wins, as everywhere in the model.
     fn into_text(self) -> LangText {
-        let mut text = LangText::new();
-        for (lang, value) in self.0 {
-            text.insert(&lang, value);
-        }
-        text
+        LangText::from_tagged(self.0)
     }
 
     /// All keywords, tags normalised, blanks and exact repeats dropped.
     fn into_keywords(self) -> Vec<(String, String)> {
-        let mut keywords = Vec::new();
+        let mut keywords = Vec::with_capacity(self.0.len());
         for (lang, value) in self.0 {
-            push_keyword(&mut keywords, &lang, &value);
+            push_tagged_keyword(&mut keywords, lang, value);
         }
         keywords
     }
@@ -713,11 +740,18 @@ impl<'de> Visitor<'de> for LangVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LangEntries, A::Error> {
         let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let lang = if key == "@none" { String::new() } else { key };
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            let mut lang = normalise_lang(&key);
             let Many(values) = map.next_value::<Many<Text>>()?;
-            for value in values.into_iter().filter_map(|v| v.0) {
-                entries.push((lang.clone(), value));
+            let mut values = values.into_iter().filter_map(|v| v.0).peekable();
+            while let Some(value) = values.next() {
+                // The tag is copied only for a language with several texts.
+                let tag = if values.peek().is_some() {
+                    lang.clone()
+                } else {
+                    std::mem::take(&mut lang)
+                };
+                entries.push((tag, value));
             }
         }
         Ok(LangEntries(entries))
@@ -1051,5 +1085,32 @@ mod tests {
         let p = name.datasets[0].publisher.as_ref().unwrap();
         assert_eq!((p.id.as_deref(), p.name.text("sv")), (None, "Region E"));
         assert_eq!((number.datasets.len(), number.skipped), (0, 1));
+    }
+
+    #[test]
+    fn a_language_map_keeps_the_first_non_blank_text_per_language_in_order() {
+        // Tags normalised (`sv-SE`, an escaped `sv`), a blank text skipped,
+        // a language's later texts and a second untagged text dropped, an
+        // object's `@value` and `@id` keys read like plain ones.
+        let catalog = one_record(
+            r#"{"@id": "https://e.se/1",
+                "title": {"sv-SE": "Befolkning", "en": ["  ", "Population", "Second"],
+                          "s\u0076": "Andra", "@none": {"@value": "Ingen"}, "x": "Också ingen"},
+                "publisher": {"@id": "https://e.se/org", "name": {"\u0065n": "Agency"}}}"#,
+        )
+        .unwrap();
+        let d = &catalog.datasets[0];
+        let pairs = |t: &LangText| -> Vec<(String, String)> { t.0.clone() };
+        assert_eq!(
+            pairs(&d.title),
+            [("sv", "Befolkning"), ("en", "Population"), ("", "Ingen")]
+                .map(|(l, t)| (l.to_string(), t.to_string()))
+        );
+        let publisher = d.publisher.as_ref().unwrap();
+        assert_eq!(publisher.id.as_deref(), Some("https://e.se/org"));
+        assert_eq!(
+            pairs(&publisher.name),
+            [("en".to_string(), "Agency".to_string())]
+        );
     }
 }

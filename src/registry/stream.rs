@@ -233,7 +233,12 @@ impl RegistryStream {
     }
 
     fn end_record(&mut self) {
-        let text = String::from_utf8_lossy(&self.record);
+        // Valid UTF-8 as a rule: checked in one fast pass, and only a
+        // broken record pays for replacing what is not.
+        let text = match std::str::from_utf8(&self.record) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(&self.record),
+        };
         let text = text.trim();
         if !text.is_empty() {
             self.reader.read(&mut self.catalog, text);

@@ -23,8 +23,9 @@ pub struct Limits {
     pub max_bytes: u64,
 }
 
-/// Told the datasets read so far after every [`PROGRESS_EVERY`] bytes of a registry read while
-/// it downloads, for a first page before the rest has arrived.
+/// Told the datasets read so far after every [`PROGRESS_EVERY`] bytes of a
+/// registry read while it downloads, for a first page before the rest has
+/// arrived.
 pub type Progress<'a> = &'a mut dyn FnMut(&[Dataset]);
 
 /// Bytes read between two calls of a [`Progress`]: a few dozen datasets.
