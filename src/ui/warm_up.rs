@@ -67,6 +67,9 @@ pub fn warm_up(state: Catalogue) {
             (stand_in, rows)
         });
         after_this_task(move || {
+            // Its work is done (the rows' code is compiled): the layout
+            // below has rows of its own, and two sets would both update.
+            drop(rows);
             if too_late(state) {
                 return;
             }
@@ -80,7 +83,7 @@ pub fn warm_up(state: Catalogue) {
                     stand_in.show(second);
                 }
                 after_this_task(move || {
-                    drop((rows, layout));
+                    drop(layout);
                     drop(owner);
                 });
             });
