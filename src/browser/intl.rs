@@ -5,6 +5,7 @@
 use crate::search::fxhash::{map_with_capacity, FxHashMap};
 use crate::search::sort::surely_distinct_ignoring_case;
 use js_sys::{Array, Date, Function, Intl, JsString, Object, Reflect};
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -119,7 +120,14 @@ fn rank_in_js(compare: &Function, titles: &[&str]) -> Option<Vec<u32>> {
 /// "Apr 3, 2024". Anything the browser cannot read is shown as given.
 pub struct DateFormat {
     format: Function,
+    /// Dates already formatted: every keystroke shows some 20 rows again,
+    /// and asking the browser (three calls into JavaScript and a string
+    /// back) cost more per row than its text.
+    done: RefCell<FxHashMap<String, String>>,
 }
+
+/// Dates kept formatted at most; then the cache starts over.
+const DATES_KEPT: usize = 1024;
 
 impl DateFormat {
     pub fn new(lang: &str) -> DateFormat {
@@ -130,10 +138,24 @@ impl DateFormat {
         let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
         DateFormat {
             format: Intl::DateTimeFormat::new(&locales(lang), &options).format(),
+            done: RefCell::default(),
         }
     }
 
     pub fn format(&self, iso: &str) -> String {
+        if let Some(shown) = self.done.borrow().get(iso) {
+            return shown.clone();
+        }
+        let shown = self.ask_browser(iso);
+        let mut done = self.done.borrow_mut();
+        if done.len() >= DATES_KEPT {
+            done.clear();
+        }
+        done.insert(iso.to_string(), shown.clone());
+        shown
+    }
+
+    fn ask_browser(&self, iso: &str) -> String {
         let date = Date::new(&JsValue::from_str(iso));
         if date.get_time().is_nan() {
             return iso.to_string();
