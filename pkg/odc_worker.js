@@ -29,7 +29,18 @@ const yieldTask = () => new Promise((resolve) => {
   turn.port2.postMessage(0);
 });
 
+// After an early page is sent, the reading waits until the page says it
+// is on show, or EARLY_PAUSE_MS at most: on a machine with few cores the
+// page's main thread shows it sooner when this worker does not compete
+// for the processor meanwhile.
+const EARLY_PAUSE_MS = 200;
+let earlyShown = null;
+
 self.onmessage = async ({ data }) => {
+  if ("shown" in data) {
+    earlyShown?.();
+    return;
+  }
   if (data.module) {
     await init({ module_or_path: data.module });
     engine = new EngineWorker(rdfToRegistry);
@@ -53,7 +64,13 @@ async function answerNewest() {
     try {
       // While a large registry downloads, an early answer from the
       // datasets read so far may come first.
-      const early = (text) => self.postMessage({ id, early: text });
+      const early = (text) => {
+        self.postMessage({ id, early: text });
+        return new Promise((resolve) => {
+          earlyShown = resolve;
+          setTimeout(resolve, EARLY_PAUSE_MS);
+        }).then(() => (earlyShown = null));
+      };
       self.postMessage({ id, answer: await engine.answer(ask, early) });
     } catch (error) {
       self.postMessage({ id, error: String(error?.message ?? error) });

@@ -121,6 +121,9 @@ function enginePort(compiled) {
           } catch {
             // The widget is gone.
           }
+          // Once it is painted (a task after the next frame), the worker
+          // reads on; it waits for that (or a moment) so as not to slow it.
+          requestAnimationFrame(() => setTimeout(() => worker?.postMessage({ shown: data.id })));
           return;
         }
         const p = pending.get(data.id);

@@ -50,10 +50,21 @@ pub async fn fetch_text_with(
 ) -> Result<String, FetchError> {
     let mut bytes = Vec::new();
     fetch_with(url, timeout, max_bytes, controller, false, &mut |chunk| {
-        bytes.extend_from_slice(chunk)
+        bytes.extend_from_slice(chunk);
+        None
     })
     .await?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// What `feed` asks of the reader: stop after `used` bytes of the chunk
+/// it was given until `until` settles, then go on with the rest. The
+/// worker pauses so when it has sent an early page: the page's main
+/// thread then shows it without competing with the worker for the
+/// processor (a phone may have two slow cores).
+pub struct Pause {
+    pub used: usize,
+    pub until: js_sys::Promise,
 }
 
 /// A registry, handed to `feed` chunk by chunk while it downloads, so it
@@ -64,7 +75,7 @@ pub async fn fetch_chunks(
     url: &str,
     timeout: Duration,
     max_bytes: u64,
-    feed: &mut dyn FnMut(&[u8]),
+    feed: &mut dyn FnMut(&[u8]) -> Option<Pause>,
 ) -> Result<Option<ReadableStream>, FetchError> {
     fetch_with(
         url,
@@ -83,7 +94,7 @@ async fn fetch_with(
     max_bytes: u64,
     controller: Option<AbortController>,
     keep_copy: bool,
-    feed: &mut dyn FnMut(&[u8]),
+    feed: &mut dyn FnMut(&[u8]) -> Option<Pause>,
 ) -> Result<Option<ReadableStream>, FetchError> {
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller
@@ -138,11 +149,11 @@ async fn fetch_with(
 }
 
 /// Reads `stream` to its end, each chunk copied into wasm memory in turn
-/// (one buffer, reused) and given to `feed`.
+/// (one buffer, reused) and given to `feed`, which may pause it.
 async fn read_chunks(
     stream: &ReadableStream,
     max_bytes: u64,
-    feed: &mut dyn FnMut(&[u8]),
+    feed: &mut dyn FnMut(&[u8]) -> Option<Pause>,
 ) -> Result<(), FetchError> {
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut buffer = Vec::new();
@@ -168,7 +179,14 @@ async fn read_chunks(
         }
         buffer.resize(chunk.length() as usize, 0);
         chunk.copy_to(&mut buffer);
-        feed(&buffer);
+        let mut start = 0;
+        while let Some(pause) = feed(&buffer[start..]) {
+            let _ = JsFuture::from(pause.until).await;
+            start = start.saturating_add(pause.used);
+            if start >= buffer.len() {
+                break;
+            }
+        }
     }
 }
 

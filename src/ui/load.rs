@@ -4,7 +4,7 @@
 
 use super::loaded::{Failure, LoadError, Loaded};
 use crate::browser::cache;
-use crate::browser::fetch::{fetch_chunks, resolve};
+use crate::browser::fetch::{fetch_chunks, resolve, Pause};
 use crate::browser::rdf::{read_rdf, RdfError};
 use crate::model::{Catalog, Dataset};
 use crate::registry::merge::{merge_sources, SourceCatalog};
@@ -25,8 +25,8 @@ pub struct Limits {
 
 /// Told the datasets read so far after every [`PROGRESS_EVERY`] bytes of a
 /// registry read while it downloads, for a first page before the rest has
-/// arrived.
-pub type Progress<'a> = &'a mut dyn FnMut(&[Dataset]);
+/// arrived. A promise back pauses the reading until it settles.
+pub type Progress<'a> = &'a mut dyn FnMut(&[Dataset]) -> Option<js_sys::Promise>;
 
 /// Bytes read between two calls of a [`Progress`]: a few dozen datasets.
 const PROGRESS_EVERY: usize = 64 * 1024;
@@ -95,12 +95,15 @@ async fn load_one(
         // HTTP cache hands the body over in chunks of up to a megabyte
         // (a few hundred datasets, 50 ms or more to read), and an early
         // page needs only the first few datasets.
+        let mut used = 0;
         for slice in chunk.chunks(PROGRESS_EVERY) {
             stream.feed(slice);
-            if let Some(progress) = progress.as_mut() {
-                progress(stream.read_so_far());
+            used += slice.len();
+            if let Some(until) = progress.as_mut().and_then(|p| p(stream.read_so_far())) {
+                return Some(Pause { used, until });
             }
         }
+        None
     })
     .await;
     match fetched {

@@ -16,8 +16,8 @@ use crate::browser::intl::title_ranker;
 use crate::model::Dataset;
 use crate::search::Engine;
 use crate::ui::publisher_names;
-use js_sys::Function;
-use wasm_bindgen::JsValue;
+use js_sys::{Function, Promise};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Past this many datasets read, no early page is tried.
 const LAST_TRY: usize = 8192;
@@ -43,9 +43,12 @@ impl<'a> EarlyPage<'a> {
     }
 
     /// Tries an early page of the datasets read so far; sent at most once.
-    pub fn offer(&mut self, read: &[Dataset]) {
+    /// Once sent, what `send` returned if it is a promise: the reading waits
+    /// for it (the worker script's, settled when the page has shown the
+    /// page or after a moment).
+    pub fn offer(&mut self, read: &[Dataset]) -> Option<Promise> {
         if read.len() < self.next_try || self.next_try > LAST_TRY {
-            return;
+            return None;
         }
         self.next_try = read.len().saturating_mul(2);
         let request = &self.ask.request;
@@ -55,7 +58,7 @@ impl<'a> EarlyPage<'a> {
         let response = engine.search(request);
         if response.hits.len() < request.limit {
             // The page is not full yet: more datasets may fill it.
-            return;
+            return None;
         }
         let opened = (self.ask.open.as_deref()).and_then(|id| read.iter().find(|d| d.id == id));
         let (datasets, response, publishers) =
@@ -73,9 +76,9 @@ impl<'a> EarlyPage<'a> {
                 more_coming: true,
             }),
         };
-        if let Ok(text) = serde_json::to_string(&answer) {
-            let _ = self.send.call1(&JsValue::NULL, &JsValue::from_str(&text));
-        }
         self.next_try = usize::MAX;
+        let text = serde_json::to_string(&answer).ok()?;
+        let sent = self.send.call1(&JsValue::NULL, &JsValue::from_str(&text));
+        sent.ok()?.dyn_into().ok()
     }
 }
