@@ -38,8 +38,10 @@ LABEL="cargo defaults (opt-level 3, thin-local LTO, 16 codegen units), no wasm-o
   step x "--strip-debug --strip-producers" $D CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 LABEL="+ opt-level z" \
   step x "--strip-debug --strip-producers" $D CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
-LABEL="+ fat LTO, 1 codegen unit (Cargo.toml): shipped" \
+LABEL="+ fat LTO, 1 codegen unit (Cargo.toml)" \
   step x "--strip-debug --strip-producers" $D CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+LABEL="+ wasm-opt --duplicate-function-elimination: shipped" \
+  step x "--strip-debug --strip-producers --duplicate-function-elimination" $D CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 LABEL="  + wasm-opt -Oz (smaller raw, larger compressed: dropped)" \
   step x "-Oz" $D CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 LABEL="  wasm-opt -Oz --converge instead" \

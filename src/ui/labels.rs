@@ -18,8 +18,6 @@ pub fn publisher_names(datasets: &[crate::model::Dataset]) -> HashMap<String, La
     names
 }
 
-/// The label of a facet value in `lang`, falling back to the last segment
-/// of an IRI rather than showing a long URL.
 /// The `lang` attribute for a facet value's label: only publisher names
 /// come from the registry in a language of their own; the other labels are
 /// the widget's words (in the UI language) or language-neutral codes.
@@ -36,6 +34,8 @@ pub fn facet_value_lang(
     super::text::lang_attr(lang, ui)
 }
 
+/// The label of a facet value in `lang`, falling back to the last segment
+/// of an IRI rather than showing a long URL.
 pub fn facet_value_label(
     facet: Facet,
     value: &str,
