@@ -4,10 +4,9 @@
 //! reach in and ours cannot leak out, and it tells the page what happens
 //! through DOM events on the host element.
 
-use crate::browser::timer::after_this_task;
 use crate::browser::{style, theme};
 use crate::config::{JsOptions, Lang, Options};
-use crate::ui::{App, Catalogue, Port};
+use crate::ui::{App, Catalogue, NextTask, Port};
 use leptos::prelude::*;
 use std::any::Any;
 use std::time::Duration;
@@ -82,16 +81,17 @@ impl Widget {
             // first run of both (the browser compiling every function it
             // calls for the first time) would keep the host page from
             // handling a click or a scroll for more than 50 ms in one task.
-            let view_built = RwSignal::new(false);
-            after_this_task(move || {
-                // `try_`: the widget may be gone by then.
-                if view_built.try_set(true).is_none() {
-                    if let Some(placeholder) = &placeholder {
-                        placeholder.remove();
-                    }
+            // The placeholder goes in that task, as the view replaces it.
+            let shown: Box<dyn FnOnce()> = Box::new(move || {
+                if let Some(placeholder) = &placeholder {
+                    placeholder.remove();
                 }
             });
-            move || view_built.get().then(|| view! { <App state=state /> })
+            view! {
+                <NextTask shown=shown>
+                    <App state=state />
+                </NextTask>
+            }
         });
         let state = state_cell.take().ok_or("mount failed")?;
         crate::ui::warm_up(state);

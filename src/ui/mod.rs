@@ -31,6 +31,7 @@ pub use app::App;
 pub use labels::publisher_names;
 pub use load::{load_all, Limits, Progress};
 pub use loaded::{LoadError, Loaded};
+pub use next_task::NextTask;
 pub use state::{Catalogue, Failure, Load};
 pub use warm_up::warm_up;
 pub use worker::Port;
