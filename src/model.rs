@@ -229,6 +229,15 @@ impl Dataset {
         }
     }
 
+    /// Its licences: its own `dcterms:license`, then its distributions'
+    /// (DCAT-AP puts the licence on distributions; some registries put it
+    /// on the dataset).
+    pub fn licences(&self) -> impl Iterator<Item = &String> {
+        self.license
+            .iter()
+            .chain(self.distributions.iter().filter_map(|x| x.license.as_ref()))
+    }
+
     /// The publisher's grouping key for the publisher facet.
     pub fn publisher_key(&self) -> Option<&str> {
         let p = self.publisher.as_ref()?;

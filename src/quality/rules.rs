@@ -187,7 +187,7 @@ pub const RULES: &[Rule] = &[
         problem_en: "No licence is given, neither for the dataset nor for its distributions.",
         fix_sv: "Ange dcterms:license på varje distribution, helst CC0 eller CC BY 4.0 som IRI.",
         fix_en: "Give dcterms:license on every distribution, preferably CC0 or CC BY 4.0 as an IRI.",
-        check: Check::Dataset(|d| d.license.is_some() || d.distributions.iter().any(|x| x.license.is_some())),
+        check: Check::Dataset(|d| d.licences().next().is_some()),
     },
     Rule {
         id: "distribution-format",

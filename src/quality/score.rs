@@ -240,9 +240,7 @@ pub const INDICATORS: &[Indicator] = &[
         "licence given",
         "dct:license",
         20,
-        Measure::Dataset(|d| {
-            d.license.is_some() || d.distributions.iter().any(|x| x.license.is_some())
-        }),
+        Measure::Dataset(|d| d.licences().next().is_some()),
     ),
     ind(
         "reusability",
@@ -250,9 +248,7 @@ pub const INDICATORS: &[Indicator] = &[
         "dct:license",
         10,
         Measure::Dataset(|d| {
-            d.license
-                .iter()
-                .chain(d.distributions.iter().filter_map(|x| x.license.as_ref()))
+            d.licences()
                 .any(|l| vocab::licences::licence_label(l, "en").is_some())
         }),
     ),

@@ -53,15 +53,8 @@ pub fn dataset_values(d: &Dataset, facet: Facet) -> Vec<String> {
             }
         }
         Facet::License => {
-            // DCAT-AP puts the licence on distributions; a dataset-level
-            // licence (some registries) counts too.
-            if let Some(l) = &d.license {
+            for l in d.licences() {
                 push(l)
-            }
-            for dist in &d.distributions {
-                if let Some(l) = &dist.license {
-                    push(l)
-                }
             }
         }
         Facet::Quality => {
@@ -197,11 +190,7 @@ impl<'a> ColumnBuilder<'a> {
                 }
             }
             Facet::License => {
-                for l in d
-                    .license
-                    .iter()
-                    .chain(d.distributions.iter().filter_map(|x| x.license.as_ref()))
-                {
+                for l in d.licences() {
                     if let Some(id) = interner.borrowed(l) {
                         push(id)
                     }

@@ -39,9 +39,7 @@ pub fn concept_labels(d: &Dataset) -> impl Iterator<Item = &'static str> + '_ {
             .filter_map(move |lang| crate::vocab::theme_label(t, lang))
     });
     let licences = d
-        .license
-        .iter()
-        .chain(d.distributions.iter().filter_map(|x| x.license.as_ref()))
+        .licences()
         .filter_map(|l| crate::vocab::licence_label(l, "sv"));
     themes.chain(licences)
 }

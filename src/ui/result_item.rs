@@ -135,20 +135,15 @@ fn ResultBody(dataset: Signal<Option<Dataset>>) -> impl IntoView {
                     .as_ref()
                     .or(d.issued.as_ref())
                     .map(|iso| view! { <span>{t.modified}" "{dates.format(iso)}</span> });
-                let licence = d
-                    .license
-                    .as_ref()
-                    .or_else(|| d.distributions.iter().find_map(|x| x.license.as_ref()))
-                    .zip(loaded.as_ref())
-                    .map(|(iri, l)| {
-                        let label = facet_value_label(Facet::License, iri, ui, &l.publishers);
-                        view! { <span>{t.license}": "{label}</span> }
-                    });
+                let licence = d.licences().next().zip(loaded.as_ref()).map(|(iri, l)| {
+                    let label = facet_value_label(Facet::License, iri, ui, &l.publishers);
+                    view! { <span>{t.license}": "{label}</span> }
+                });
                 Some(view! {
                     <p class="odc-meta">{publisher}{modified}{licence}</p>
                     {excerpt_of(d, ui, terms)}
                     {format_badges(d, t.formats)}
-                    {shows_quality.then(|| d.quality.map(|q| quality_rating(q, lang))).flatten()}
+                    {d.quality.filter(|_| shows_quality).map(|q| quality_rating(q, lang))}
                 })
             })
         })
