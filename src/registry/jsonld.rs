@@ -779,7 +779,7 @@ pub fn write_registry_to(catalog: &Catalog, out: &mut impl std::io::Write) -> st
     let mut top = Obj::new();
     top.push("@context", Json::Value(context));
     if let Some(id) = &catalog.id {
-        top.push("@id", Json::Str(id.clone()));
+        top.push("@id", Json::Str(id));
     }
     top.push("@type", Json::from("Catalog"));
     top.lang("title", &catalog.title);
@@ -816,15 +816,15 @@ pub fn write_registry_to(catalog: &Catalog, out: &mut impl std::io::Write) -> st
 /// worker sends a page of results to the page.
 pub fn write_dataset_list<'a>(datasets: impl IntoIterator<Item = &'a Dataset>) -> String {
     let list = Json::Arr(datasets.into_iter().map(dataset).collect());
-    serde_json::to_string(&Json::Obj(Obj(vec![("dataset".into(), list)]))).unwrap_or_default()
+    serde_json::to_string(&Json::Obj(Obj(vec![("dataset", list)]))).unwrap_or_default()
 }
 
-fn dataset(d: &Dataset) -> Json {
+fn dataset(d: &Dataset) -> Json<'_> {
     let mut o = Obj::new();
     // An id that is neither an IRI nor a blank node label came from
     // `dcterms:identifier`, which is written below and read back as the id.
     if is_writable_iri(&d.id) || d.id.starts_with("_:") {
-        o.push("@id", Json::Str(d.id.clone()));
+        o.push("@id", Json::Str(&d.id));
     }
     o.push("@type", Json::from("Dataset"));
     o.plain("identifier", d.identifier.as_deref());
@@ -863,10 +863,10 @@ fn dataset(d: &Dataset) -> Json {
         );
     }
     if let Some(q) = d.quality {
-        let measurement = |metric: &str, value: u32| {
+        let measurement = |metric: &'static str, value: u32| {
             Json::Obj(Obj(vec![
-                ("isMeasurementOf".into(), Json::Str(metric.into())),
-                ("value".into(), Json::Value(value.into())),
+                ("isMeasurementOf", Json::Str(metric)),
+                ("value", Json::Value(value.into())),
             ]))
         };
         o.push(
@@ -880,13 +880,13 @@ fn dataset(d: &Dataset) -> Json {
     Json::Obj(o)
 }
 
-fn distribution(d: &Distribution) -> Json {
+fn distribution(d: &Distribution) -> Json<'_> {
     let mut o = Obj::new();
     if let Some(id) =
         d.id.as_deref()
             .filter(|id| is_writable_iri(id) || id.starts_with("_:"))
     {
-        o.push("@id", Json::Str(id.to_owned()));
+        o.push("@id", Json::Str(id));
     }
     o.push("@type", Json::from("Distribution"));
     o.lang("title", &d.title);
@@ -899,13 +899,13 @@ fn distribution(d: &Distribution) -> Json {
     Json::Obj(o)
 }
 
-fn agent(a: &Agent) -> Json {
+fn agent(a: &Agent) -> Json<'_> {
     let mut o = Obj::new();
     if let Some(id) =
         a.id.as_deref()
             .filter(|id| is_writable_iri(id) || id.starts_with("_:"))
     {
-        o.push("@id", Json::Str(id.to_owned()));
+        o.push("@id", Json::Str(id));
     }
     o.push("@type", Json::from("Agent"));
     o.lang("name", &a.name);
@@ -913,13 +913,13 @@ fn agent(a: &Agent) -> Json {
 }
 
 /// `{"sv": ["a", "b"], "en": ["c"]}`, languages in first-seen order.
-fn keyword_map(keywords: &[(String, String)]) -> Json {
-    let mut groups: Vec<(String, Vec<Json>)> = Vec::new();
+fn keyword_map(keywords: &[(String, String)]) -> Json<'_> {
+    let mut groups: Vec<(&str, Vec<Json>)> = Vec::new();
     for (lang, word) in keywords {
         let key = lang_key(lang);
         match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, words)) => words.push(Json::Str(word.clone())),
-            None => groups.push((key, vec![Json::Str(word.clone())])),
+            Some((_, words)) => words.push(Json::Str(word)),
+            None => groups.push((key, vec![Json::Str(word)])),
         }
     }
     Json::Obj(Obj(groups
@@ -928,11 +928,11 @@ fn keyword_map(keywords: &[(String, String)]) -> Json {
         .collect()))
 }
 
-fn lang_key(lang: &str) -> String {
+fn lang_key(lang: &str) -> &str {
     if lang.is_empty() {
-        "@none".to_owned()
+        "@none"
     } else {
-        lang.to_owned()
+        lang
     }
 }
 
@@ -940,65 +940,67 @@ fn lang_key(lang: &str) -> String {
 /// `text/csv`, a malformed link) is written as a value object so that a
 /// JSON-LD processor keeps it as a literal instead of resolving it as a
 /// relative IRI.
-fn iri(value: &str) -> Json {
+fn iri(value: &str) -> Json<'_> {
     if is_writable_iri(value) {
-        Json::Str(value.to_owned())
+        Json::Str(value)
     } else {
-        Json::Obj(Obj(vec![("@value".into(), Json::Str(value.to_owned()))]))
+        Json::Obj(Obj(vec![("@value", Json::Str(value))]))
     }
 }
 
 /// JSON whose object keys keep insertion order (serde_json's own map
-/// sorts them, which would reorder language maps).
-enum Json {
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Obj),
+/// sorts them, which would reorder language maps). It borrows the
+/// catalogue's strings: the engine worker writes a page of results per
+/// keystroke, and copying every string first took most of that time.
+enum Json<'a> {
+    Str(&'a str),
+    Arr(Vec<Json<'a>>),
+    Obj(Obj<'a>),
     Value(serde_json::Value),
 }
 
-impl From<&str> for Json {
-    fn from(s: &str) -> Self {
-        Json::Str(s.to_owned())
+impl<'a> From<&'a str> for Json<'a> {
+    fn from(s: &'a str) -> Self {
+        Json::Str(s)
     }
 }
 
-struct Obj(Vec<(String, Json)>);
+struct Obj<'a>(Vec<(&'a str, Json<'a>)>);
 
-impl Obj {
+impl<'a> Obj<'a> {
     fn new() -> Self {
         Obj(Vec::new())
     }
 
-    fn push(&mut self, key: &str, value: Json) {
-        self.0.push((key.to_owned(), value));
+    fn push(&mut self, key: &'a str, value: Json<'a>) {
+        self.0.push((key, value));
     }
 
-    fn plain(&mut self, key: &str, value: Option<&str>) {
+    fn plain(&mut self, key: &'a str, value: Option<&'a str>) {
         if let Some(v) = value {
-            self.push(key, Json::Str(v.to_owned()));
+            self.push(key, Json::Str(v));
         }
     }
 
-    fn iri(&mut self, key: &str, value: Option<&str>) {
+    fn iri(&mut self, key: &'a str, value: Option<&'a str>) {
         if let Some(v) = value {
             self.push(key, iri(v));
         }
     }
 
-    fn lang(&mut self, key: &str, text: &LangText) {
+    fn lang(&mut self, key: &'a str, text: &'a LangText) {
         if !text.is_empty() {
             let map = text
                 .0
                 .iter()
-                .map(|(lang, t)| (lang_key(lang), Json::Str(t.clone())))
+                .map(|(lang, t)| (lang_key(lang), Json::Str(t)))
                 .collect();
             self.push(key, Json::Obj(Obj(map)));
         }
     }
 }
 
-impl Serialize for Json {
+impl Serialize for Json<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Json::Str(s) => serializer.serialize_str(s),

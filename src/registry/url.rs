@@ -80,9 +80,18 @@ pub(crate) fn is_writable_iri(value: &str) -> bool {
         && value
             .split_once(':')
             .is_some_and(|(_, rest)| !rest.is_empty())
-        && !value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
+        && !value.chars().any(|c| {
+            if c.is_ascii() {
+                // The ASCII white space and controls, without a table lookup:
+                // the engine worker checks every link of a page of results
+                // per keystroke.
+                c <= ' '
+                    || c == '\x7f'
+                    || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+            } else {
+                c.is_whitespace() || c.is_control()
+            }
+        })
 }
 
 /// Whether `value` starts with `http://` or `https://`.
