@@ -6,7 +6,8 @@
 //
 // Searches are answered newest first: asks that arrive while one is being
 // answered wait, and only the newest of them runs; the rest are answered
-// null (superseded) at once, never queued.
+// null (superseded) at once, never queued. While the registry downloads,
+// the newest waiting ask is also answered early from what has arrived.
 import init, { EngineWorker } from "./odc_core.js";
 import { rdfToRegistry } from "./odc_rdf_loader.js";
 
@@ -43,7 +44,7 @@ self.onmessage = async ({ data }) => {
   }
   if (data.module) {
     await init({ module_or_path: data.module });
-    engine = new EngineWorker(rdfToRegistry);
+    engine = new EngineWorker(rdfToRegistry, yieldTask);
     engineMade();
     self.postMessage({ ready: true });
     return;
@@ -51,6 +52,9 @@ self.onmessage = async ({ data }) => {
   if (waiting) self.postMessage({ id: waiting.id, answer: null });
   waiting = data;
   if (!running) answerNewest();
+  // While a registry still downloads, the engine answers this ask early
+  // from the datasets read so far; the full answer follows as usual.
+  else engine?.newer(data.ask, (text) => self.postMessage({ id: data.id, early: text }));
 };
 
 async function answerNewest() {

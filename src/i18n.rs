@@ -27,9 +27,13 @@ pub struct Texts {
     /// and the results are of what has arrived.
     pub loading_more: &'static str,
     /// After the count instead, once the person has asked for something
-    /// else meanwhile: their search runs when the registry is complete.
+    /// else meanwhile: it is answered from what has arrived when the next
+    /// part of the registry arrives (`crate::worker::early`).
     pub search_waits: &'static str,
     pub no_results: &'static str,
+    /// [`Texts::no_results`] of the datasets that have arrived, while a
+    /// registry still downloads.
+    pub no_results_so_far: &'static str,
     pub no_results_hint: &'static str,
     /// No dataset matched every word; the results match some of them.
     pub partial_match: &'static str,
@@ -125,8 +129,9 @@ static SV: Texts = Texts {
     sort_quality: "Bäst metadatakvalitet",
     loading: "Hämtar datamängder …",
     loading_more: "hittills – hämtar fler …",
-    search_waits: "hittills – din sökning görs när alla har hämtats …",
+    search_waits: "hittills – din sökning görs när fler har hämtats …",
     no_results: "Inga datamängder matchar din sökning.",
+    no_results_so_far: "Inga av de datamängder som hämtats hittills matchar din sökning – fler hämtas …",
     no_results_hint: "Pröva andra sökord eller ta bort filter.",
     partial_match: "Inga träffar på alla ord – visar träffar på några av dem.",
     facets_unavailable: "Några filter kunde inte räknas just nu; träffarna stämmer.",
@@ -213,8 +218,9 @@ static EN: Texts = Texts {
     sort_quality: "Best metadata quality",
     loading: "Loading datasets …",
     loading_more: "so far – loading more …",
-    search_waits: "so far – your search runs once all have arrived …",
+    search_waits: "so far – your search runs as more arrive …",
     no_results: "No datasets match your search.",
+    no_results_so_far: "None of the datasets that have arrived so far match your search – more are on their way …",
     no_results_hint: "Try other words or remove filters.",
     partial_match: "No results for all the words – showing results for some of them.",
     facets_unavailable: "Some filters could not be counted just now; the results are right.",

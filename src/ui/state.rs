@@ -486,7 +486,8 @@ impl Catalogue {
     }
 
     /// The person asked for something else while an early page is on
-    /// show: the worker answers it once the whole registry is read.
+    /// show: the worker answers it from the datasets read so far once the
+    /// next part of the registry arrives (`crate::worker::early`).
     pub fn search_waits_for_registry(&self) -> bool {
         self.more_coming()
             && self

@@ -145,7 +145,7 @@ pub fn NoResults() -> impl IntoView {
     };
     view! {
         <div class="odc-status">
-            <p>{move || t().no_results}</p>
+            <p>{move || if state.more_coming() { t().no_results_so_far } else { t().no_results }}</p>
             {move || suggestion().map(|words| {
                 let query = words.clone();
                 view! {

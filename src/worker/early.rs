@@ -1,52 +1,122 @@
-//! The early first page: while a large registry still downloads, the
-//! worker answers the ask it is loading for from the datasets read so far,
-//! once they fill the requested page, and the page shows them (saying that
-//! more are coming) instead of a loading message. The answer of the whole
-//! registry follows as usual.
+//! Early answers: while a large registry still downloads, the worker
+//! answers from the datasets read so far, marked as such
+//! ([`Found::more_coming`]: the page says "so far – loading more"), and the
+//! answer of the whole registry follows as usual.
 //!
-//! It is tried when the datasets read so far have doubled since the last
-//! try (a filter that matches few of them may need many), so the engines
-//! built for the tries cost at most about one more built for the last; it
-//! is not tried past [`LAST_TRY`] datasets, where an early page no longer
-//! comes early.
+//! * **The first page**, of the ask the registry is loading for, once the
+//!   datasets read fill it, instead of a loading message. It is tried when
+//!   the datasets read so far have doubled since the last try (a filter
+//!   that matches few of them may need many), so the engines built for the
+//!   tries cost at most about one more built for the last.
+//! * **Asks sent meanwhile** (the person types or picks a filter while the
+//!   rest downloads, [`Newer`]): answered after the next slice read, from
+//!   an engine over the datasets read so far. It is kept for the asks after
+//!   and built again only when they have doubled: a search, not a rebuild,
+//!   per keystroke.
+//!
+//! A registry the browser already has (cached, or from a fast server) is
+//! read in one chain of promise reactions, during which no ask reaches the
+//! worker: every [`TURN_MS`] of reading, it waits a task.
+//!
+//! Neither looks past [`LAST_TRY`] datasets: an early page no longer comes
+//! early there, and an engine over more would hold back the whole
+//! registry's answer longer than it helps.
 
 use super::host::{index_if_asked, shaped};
 use super::wire::{Answer, Ask, Found};
 use crate::browser::intl::title_ranker;
 use crate::model::Dataset;
-use crate::search::Engine;
+use crate::search::{Engine, Response};
 use crate::ui::publisher_names;
 use js_sys::{Function, Promise};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Past this many datasets read, no early page is tried.
+/// Past this many datasets read, no early page is tried and asks sent
+/// meanwhile are answered from the first this many.
 const LAST_TRY: usize = 8192;
 
-pub struct EarlyPage<'a> {
+/// Reading time between two turns of the worker's task loop: an ask sent
+/// meanwhile waits about this long at most, and a turn costs well under a
+/// millisecond.
+const TURN_MS: f64 = 20.0;
+
+/// An ask the page sent while the worker was loading for another
+/// (`EngineWorker::newer`), and where its early answer goes (JSON text of
+/// [`Answer`]). The worker script answers it in full once the load is done.
+pub struct Newer {
+    pub ask: Ask,
+    pub send: Function,
+}
+
+pub struct EarlyAnswers<'a> {
     ask: &'a Ask,
     /// The load number the whole registry's answer will carry.
     load: u64,
-    /// Told the early answer (JSON text of [`Answer`]).
+    /// Told the early first page.
     send: &'a Function,
-    /// Datasets to have read before the next try.
+    /// Datasets to have read before the next try of the first page.
     next_try: usize,
+    /// The newest ask sent meanwhile, not answered yet.
+    newer: &'a RefCell<Option<Newer>>,
+    /// The engine asks sent meanwhile are answered from: its language and
+    /// how many of the datasets read it was built over.
+    partial: Option<(String, usize, Engine)>,
+    /// Makes a promise settled a task later (the worker script's).
+    turn: Option<&'a Function>,
+    /// When the reading last waited a task (`Date.now()`).
+    last_turn: f64,
 }
 
-impl<'a> EarlyPage<'a> {
-    pub fn new(ask: &'a Ask, load: u64, send: &'a Function) -> EarlyPage<'a> {
-        EarlyPage {
+impl<'a> EarlyAnswers<'a> {
+    pub fn new(
+        ask: &'a Ask,
+        load: u64,
+        send: &'a Function,
+        newer: &'a RefCell<Option<Newer>>,
+        turn: Option<&'a Function>,
+    ) -> EarlyAnswers<'a> {
+        EarlyAnswers {
             ask,
             load,
             send,
             next_try: ask.request.offset.saturating_add(ask.request.limit).max(1),
+            newer,
+            partial: None,
+            turn,
+            last_turn: js_sys::Date::now(),
         }
     }
 
-    /// Tries an early page of the datasets read so far; sent at most once.
-    /// Once sent, what `send` returned if it is a promise: the reading waits
-    /// for it (the worker script's, settled when the page has shown the
-    /// page or after a moment).
+    /// Told the datasets read so far after each slice of the registry.
+    /// Answers an ask sent meanwhile, else tries the first page (sent at
+    /// most once). Returns a promise the reading waits for: after the first
+    /// page, what `send` returned (the worker script's, settled when the
+    /// page has shown the page or after a moment), else now and then a
+    /// turn.
     pub fn offer(&mut self, read: &[Dataset]) -> Option<Promise> {
+        if self.answer_newer(read) {
+            // The page no longer waits for the first page of the ask
+            // this load began with.
+            self.next_try = usize::MAX;
+        } else if let Some(shown) = self.first_page(read) {
+            self.last_turn = js_sys::Date::now();
+            return Some(shown);
+        }
+        self.turn()
+    }
+
+    /// A task's wait, every [`TURN_MS`] of reading.
+    fn turn(&mut self) -> Option<Promise> {
+        let now = js_sys::Date::now();
+        if now - self.last_turn < TURN_MS {
+            return None;
+        }
+        self.last_turn = now;
+        self.turn?.call0(&JsValue::NULL).ok()?.dyn_into().ok()
+    }
+
+    fn first_page(&mut self, read: &[Dataset]) -> Option<Promise> {
         if read.len() < self.next_try || self.next_try > LAST_TRY {
             return None;
         }
@@ -60,25 +130,70 @@ impl<'a> EarlyPage<'a> {
             // The page is not full yet: more datasets may fill it.
             return None;
         }
-        let opened = (self.ask.open.as_deref()).and_then(|id| read.iter().find(|d| d.id == id));
-        let (datasets, response, publishers) =
-            shaped(read, opened, &publisher_names(read), response);
-        let answer = Answer {
-            load: self.load,
-            outcome: Ok(Found {
-                datasets,
-                response,
-                size: read.len(),
-                skipped: 0,
-                failed: Vec::new(),
-                stale: Vec::new(),
-                publishers,
-                more_coming: true,
-            }),
-        };
         self.next_try = usize::MAX;
-        let text = serde_json::to_string(&answer).ok()?;
+        let text = answer_text(self.load, read, self.ask.open.as_deref(), response)?;
         let sent = self.send.call1(&JsValue::NULL, &JsValue::from_str(&text));
         sent.ok()?.dyn_into().ok()
     }
+
+    /// Answers the ask sent meanwhile, if there is one for this registry
+    /// (an ask for another registry waits for its own load); whether it did.
+    fn answer_newer(&mut self, read: &[Dataset]) -> bool {
+        // Taken, not borrowed across the answer: the worker script may hand
+        // over a newer ask only between two slices, but a panic must not
+        // leave a borrow behind.
+        let Some(Newer { ask, send }) = self.newer.try_borrow_mut().ok().and_then(|mut n| n.take())
+        else {
+            return false;
+        };
+        if (&ask.registry, ask.load) != (&self.ask.registry, self.ask.load) {
+            return false;
+        }
+        let searched = &read[..read.len().min(LAST_TRY)];
+        let fresh = match &self.partial {
+            Some((lang, built, _)) => *lang == ask.lang && searched.len() < built.saturating_mul(2),
+            None => false,
+        };
+        if !fresh {
+            let rank_titles = title_ranker(&ask.lang);
+            let engine = Engine::for_browsing(searched, &ask.lang, &rank_titles);
+            self.partial = Some((ask.lang.clone(), searched.len(), engine));
+        }
+        let Some((_, built, engine)) = self.partial.as_mut() else {
+            return false;
+        };
+        let searched = &read[..*built];
+        index_if_asked(engine, &ask.request, searched);
+        let response = engine.search(&ask.request);
+        if let Some(text) = answer_text(self.load, searched, ask.open.as_deref(), response) {
+            let _ = send.call1(&JsValue::NULL, &JsValue::from_str(&text));
+        }
+        true
+    }
+}
+
+/// An early answer (JSON text of [`Answer`]): `response` of the datasets
+/// `read` so far.
+fn answer_text(
+    load: u64,
+    read: &[Dataset],
+    open: Option<&str>,
+    response: Response,
+) -> Option<String> {
+    let opened = open.and_then(|id| read.iter().find(|d| d.id == id));
+    let (datasets, response, publishers) = shaped(read, opened, &publisher_names(read), response);
+    let answer = Answer {
+        load,
+        outcome: Ok(Found {
+            datasets,
+            response,
+            size: read.len(),
+            skipped: 0,
+            failed: Vec::new(),
+            stale: Vec::new(),
+            publishers,
+            more_coming: true,
+        }),
+    };
+    serde_json::to_string(&answer).ok()
 }

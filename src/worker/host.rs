@@ -3,7 +3,7 @@
 //! engine between asks; a different registry (or "try again") loads anew,
 //! a different language rebuilds only the engine.
 
-use super::early::EarlyPage;
+use super::early::{EarlyAnswers, Newer};
 use super::wire::{Answer, Ask, Found};
 use crate::browser::intl::title_ranker;
 use crate::model::{Dataset, LangText};
@@ -20,7 +20,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct EngineWorker {
     held: Rc<RefCell<Held>>,
+    /// An ask sent while another is answered ([`EngineWorker::newer`]).
+    newer: Rc<RefCell<Option<Newer>>>,
     rdf_loader: Option<Function>,
+    /// The worker script's `yieldTask`: a promise settled a task later.
+    turn: Option<Function>,
 }
 
 #[derive(Default)]
@@ -37,12 +41,16 @@ struct Held {
 #[wasm_bindgen]
 impl EngineWorker {
     /// `rdf_loader(text, base)`: as the widget's, the RDF module's
-    /// converter, imported only when a registry is RDF.
+    /// converter, imported only when a registry is RDF. `turn()`: a promise
+    /// settled a task later, so asks reach the worker while it reads
+    /// (`super::early`).
     #[wasm_bindgen(constructor)]
-    pub fn new(rdf_loader: Option<Function>) -> EngineWorker {
+    pub fn new(rdf_loader: Option<Function>, turn: Option<Function>) -> EngineWorker {
         EngineWorker {
             held: Rc::default(),
+            newer: Rc::default(),
             rdf_loader,
+            turn,
         }
     }
 
@@ -72,10 +80,20 @@ impl EngineWorker {
     /// registry still downloads (`super::early`).
     pub fn answer(&self, ask: String, early: Option<Function>) -> Promise {
         let held = self.held.clone();
+        let newer = self.newer.clone();
         let loader = self.rdf_loader.clone();
+        let turn = self.turn.clone();
         wasm_bindgen_futures::future_to_promise(async move {
+            // One handed over while the last answer was given is this ask,
+            // or one it superseded.
+            if let Ok(mut newer) = newer.try_borrow_mut() {
+                newer.take();
+            }
             let outcome = match serde_json::from_str::<Ask>(&ask) {
-                Ok(ask) => answer(&held, loader.as_ref(), ask, early.as_ref()).await,
+                Ok(ask) => {
+                    let early = early.as_ref().map(|send| (send, turn.as_ref()));
+                    answer(&held, &newer, loader.as_ref(), ask, early).await
+                }
                 Err(e) => Err(Failure {
                     url: None,
                     error: LoadError::Broken(format!("the worker got an unreadable ask: {e}")),
@@ -86,13 +104,27 @@ impl EngineWorker {
             Ok(JsValue::from_str(&text))
         })
     }
+
+    /// An ask the page sent while another is being answered; the worker
+    /// script answers the newest in full after that one. While a registry
+    /// still downloads, it is also answered early from the datasets read
+    /// so far (`super::early`), through `early(text)`.
+    pub fn newer(&self, ask: String, early: Function) {
+        if let (Ok(ask), Ok(mut newer)) = (
+            serde_json::from_str::<Ask>(&ask),
+            self.newer.try_borrow_mut(),
+        ) {
+            *newer = Some(Newer { ask, send: early });
+        }
+    }
 }
 
 async fn answer(
     held: &RefCell<Held>,
+    newer: &RefCell<Option<Newer>>,
     loader: Option<&Function>,
     ask: Ask,
-    early: Option<&Function>,
+    early: Option<(&Function, Option<&Function>)>,
 ) -> Result<Found, Failure> {
     let key = (ask.registry.clone(), ask.load);
     if held.borrow().key.as_ref() != Some(&key) {
@@ -104,9 +136,9 @@ async fn answer(
         // script answers one ask at a time), but a panic must not leave a
         // borrow behind.
         let loads = held.borrow().loads + 1;
-        let mut offer = early.map(|send| {
-            let mut page = EarlyPage::new(&ask, loads, send);
-            move |read: &[Dataset]| page.offer(read)
+        let mut offer = early.map(|(send, turn)| {
+            let mut answers = EarlyAnswers::new(&ask, loads, send, newer, turn);
+            move |read: &[Dataset]| answers.offer(read)
         });
         let progress = offer.as_mut().map(|offer| offer as Progress);
         let loaded = load_all(&ask.registry, loader, limits, progress)

@@ -98,18 +98,36 @@ test("from a CDN (the package on another origin than the page), the worker still
   }
 });
 
-test("a registry still downloading shows its first page early, says more are coming, says a search typed meanwhile waits for the rest, and tells odc-load once it has all", async () => {
-  // The demo's registry from another origin, in two parts: about 140
-  // datasets, then nothing until the test lets the rest go.
+test("a registry still downloading shows its first page early, says more are coming, answers a search typed meanwhile from what has arrived, and tells odc-load once it has all", async () => {
+  // The demo's registry from another origin, in three parts: about 140
+  // datasets; then, once the test lets more come, a trickle (the rest of
+  // the first ~3 MB in small pieces); then, once it lets the rest go, the
+  // rest, which alone has the datasets about libraries ("bibliotek").
   const body = readFileSync(new URL("../../www/data/registry.jsonld", import.meta.url));
   const FIRST_PART = 400_000;
+  const TRICKLE_END = 3_000_000;
+  assert.ok(body.indexOf("bibliotek") > TRICKLE_END, "the registry's libraries come after the trickle");
+  let letMoreCome;
+  const moreMayCome = new Promise((resolve) => (letMoreCome = resolve));
   let letRestGo;
   const restMayGo = new Promise((resolve) => (letRestGo = resolve));
+  let restGone = false;
+  restMayGo.then(() => (restGone = true));
+  // Bytes sent so far.
+  let sent = 0;
   const server = createServer(async (_, res) => {
     res.writeHead(200, { "content-type": "application/ld+json", "access-control-allow-origin": "*" });
     res.write(body.subarray(0, FIRST_PART));
+    sent = FIRST_PART;
+    await moreMayCome;
+    let at = FIRST_PART;
+    for (; at < TRICKLE_END && !restGone; at += 8_000) {
+      res.write(body.subarray(at, at + 8_000));
+      sent = at + 8_000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await restMayGo;
-    res.end(body.subarray(FIRST_PART));
+    res.end(body.subarray(Math.min(at, TRICKLE_END)));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const registry = `http://127.0.0.1:${server.address().port}/registry.jsonld`;
@@ -121,10 +139,14 @@ test("a registry still downloading shows its first page early, says more are com
   // Whatever fails, the response ends and the server closes (an open one
   // would keep the test run from ending).
   const done = () => {
+    letMoreCome();
     letRestGo();
     server.closeAllConnections();
     server.close();
   };
+  const count = (text) => page.locator(`${W} .odc-count`, { hasText: text });
+  // What a search typed meanwhile found in what had arrived.
+  let partial = 0;
   try {
     await page.goto(`${browser.base}/tests/browser/pages/single.html?registry=${encodeURIComponent(registry)}`);
     // Shown while the response is still open: a full first page.
@@ -137,9 +159,21 @@ test("a registry still downloading shows its first page early, says more are com
     await page.waitForTimeout(500);
     assert.deepEqual(await page.evaluate(() => window.__loads), [], "no odc-load before the registry is complete");
     assert.equal(await page.locator(`${W} .odc-result`).count(), 20);
-    // A search typed meanwhile waits for the whole registry, and says so.
+    // A search typed while nothing more arrives waits for more, and says so.
+    await page.locator(`${W} input[type=search]`).fill("arbetsmarknad");
+    await count("hittills – din sökning görs när fler har hämtats …").waitFor();
+    // As more arrives, it is answered from the datasets read so far.
+    letMoreCome();
+    await count(/^\d+ datamängder? hittills – hämtar fler …$/).waitFor();
+    partial = countOf(await page.locator(`${W} .odc-count`).textContent());
+    const arrived = body.subarray(0, sent).toString().split('"@type": "Dataset"').length - 1;
+    assert.ok(partial > 0 && partial < arrived, `the search narrows what has arrived (${partial} of ${arrived})`);
+    assert.equal(await page.locator(`${W} .odc-result`).count(), Math.min(partial, 20));
+    // A word found only in what has not arrived: none so far, said so.
     await page.locator(`${W} input[type=search]`).fill("bibliotek");
-    await page.locator(`${W} .odc-count`, { hasText: "hittills – din sökning görs när alla har hämtats …" }).waitFor();
+    await page.locator(`${W} .odc-status`, { hasText: "Inga av de datamängder som hämtats hittills matchar din sökning – fler hämtas …" }).waitFor();
+    await count(/^Inga datamängder hittills – hämtar fler …$/).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__loads), [], "still no odc-load");
   } catch (error) {
     done();
     await page.close();
@@ -147,12 +181,14 @@ test("a registry still downloading shows its first page early, says more are com
   }
   letRestGo();
   await eventually(() => page.evaluate(() => window.__loads.length), 1, "odc-load once the rest has arrived");
-  // The waiting search, answered from the whole registry.
+  // The search typed meanwhile, answered from the whole registry.
   const found = await settledCount(page);
   assert.doesNotMatch(found, /hittills/);
   assert.ok(countOf(found) > 0 && countOf(found) < ALL, `the search typed meanwhile narrows the whole list (${found})`);
   assert.equal(await page.locator(`${W} .odc-main[aria-busy]`).count(), 0, "no longer busy");
   assert.deepEqual(await page.evaluate(() => window.__loads), [{ datasets: ALL, skipped: 0 }], "one odc-load, of the whole registry");
+  await page.locator(`${W} input[type=search]`).fill("arbetsmarknad");
+  assert.ok(countOf(await settledCount(page)) > partial, "more match in the whole registry than in what had arrived");
   await page.locator(`${W} input[type=search]`).fill("");
   assert.equal(countOf(await settledCount(page)), ALL);
   assert.deepEqual(page.errors, []);
