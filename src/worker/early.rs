@@ -137,13 +137,19 @@ impl<'a> EarlyAnswers<'a> {
     }
 
     /// Answers the ask sent meanwhile, if there is one for this registry
-    /// (an ask for another registry waits for its own load); whether it did.
+    /// (an ask for another registry waits for its own load) and the
+    /// datasets read would fill the page it asks for (an answer from the
+    /// first few would say "none so far" until the whole registry is read);
+    /// whether it did.
     fn answer_newer(&mut self, read: &[Dataset]) -> bool {
         // Taken, not borrowed across the answer: the worker script may hand
         // over a newer ask only between two slices, but a panic must not
         // leave a borrow behind.
-        let Some(Newer { ask, send }) = self.newer.try_borrow_mut().ok().and_then(|mut n| n.take())
-        else {
+        let taken = self.newer.try_borrow_mut().ok().and_then(|mut newer| {
+            let request = &newer.as_ref()?.ask.request;
+            (read.len() >= request.offset.saturating_add(request.limit)).then(|| newer.take())?
+        });
+        let Some(Newer { ask, send }) = taken else {
             return false;
         };
         if (&ask.registry, ask.load) != (&self.ask.registry, self.ask.load) {
