@@ -3,7 +3,7 @@
 //! typo), found with the same word splitting the index uses. The UI wraps
 //! them in `<mark>` elements built as DOM nodes, never as HTML.
 
-use super::normalize::{for_each_word, lower};
+use super::normalize::{for_each_word_hinted, lower_hinted};
 use std::ops::Range;
 
 /// `text` cut into pieces, each marked or not: the marked ones are words
@@ -12,26 +12,13 @@ use std::ops::Range;
 pub fn pieces(text: &str, terms: &[String]) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut at = 0;
-    if terms.is_empty() {
-        if !text.is_empty() {
-            out.push((0..text.len(), false));
+    for_each_match(text, terms, |word| {
+        if word.start > at {
+            out.push((at..word.start, false));
         }
-        return out;
-    }
-    let base = text.as_ptr() as usize;
-    for_each_word(text, |w| {
-        let start = w.as_ptr() as usize - base;
-        let end = start + w.len();
-        if terms
-            .binary_search_by(|t| t.as_str().cmp(&lower(w)))
-            .is_ok()
-        {
-            if start > at {
-                out.push((at..start, false));
-            }
-            out.push((start..end, true));
-            at = end;
-        }
+        at = word.end;
+        out.push((word, true));
+        true
     });
     if at < text.len() {
         out.push((at..text.len(), false));
@@ -39,12 +26,37 @@ pub fn pieces(text: &str, terms: &[String]) -> Vec<(Range<usize>, bool)> {
     out
 }
 
+/// Calls `f` with the byte range of each word of `text` whose lower-case
+/// form is in `terms` (sorted), in order, while `f` returns true. Each word
+/// is lowered once, into one buffer: this runs for some 40 texts a
+/// keystroke on the page's main thread.
+fn for_each_match(text: &str, terms: &[String], mut f: impl FnMut(Range<usize>) -> bool) {
+    if terms.is_empty() {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let mut buf = String::new();
+    let mut going = true;
+    for_each_word_hinted(text, |word, is_lower| {
+        if going {
+            let lowered = lower_hinted(word, is_lower, &mut buf);
+            if terms.binary_search_by(|t| t.as_str().cmp(lowered)).is_ok() {
+                let start = word.as_ptr() as usize - base;
+                going = f(start..start + word.len());
+            }
+        }
+    });
+}
+
 /// Where an excerpt of about `max` characters should start so that the
 /// first marked word is in it: `None` to start at the beginning.
 pub fn excerpt_start(text: &str, terms: &[String], max: usize) -> Option<usize> {
-    let (first, _) = pieces(text, terms)
-        .into_iter()
-        .find(|(_, marked)| *marked)?;
+    let mut first = None;
+    for_each_match(text, terms, |word| {
+        first = Some(word);
+        false
+    });
+    let first = first?;
     let before = text[..first.start].chars().count();
     // Start a third of the excerpt before the word, at a word boundary.
     let keep = max / 3;

@@ -5,7 +5,10 @@ use crate::browser::fetch::FetchError;
 use crate::model::{Catalog, Dataset, LangText};
 use crate::registry::merge::Merged;
 use crate::registry::ReadError;
+use send_wrapper::SendWrapper;
 use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::Rc;
 
 /// The registries that loaded, merged.
 pub struct Loaded {
@@ -56,6 +59,45 @@ impl Loaded {
 
     pub fn dataset_by_id(&self, id: &str) -> Option<&Dataset> {
         self.positions.get(id).and_then(|&i| self.dataset(i))
+    }
+}
+
+/// A dataset of a loaded registry, held by the registry and its position:
+/// what a result row follows. Handed to some 20 rows on every keystroke,
+/// where a copy of each dataset's fields cost more than the rest of the
+/// row's bookkeeping. (`SendWrapper`: a memo value must be `Send`; the
+/// widget is single-threaded.)
+#[derive(Clone)]
+pub struct DatasetRef {
+    loaded: SendWrapper<Rc<Loaded>>,
+    index: usize,
+}
+
+impl DatasetRef {
+    pub fn new(loaded: Rc<Loaded>, index: u32) -> Option<DatasetRef> {
+        let index = index as usize;
+        (index < loaded.catalog.datasets.len()).then(|| DatasetRef {
+            loaded: SendWrapper::new(loaded),
+            index,
+        })
+    }
+}
+
+impl Deref for DatasetRef {
+    type Target = Dataset;
+
+    fn deref(&self) -> &Dataset {
+        // In range: checked when made, and a `Loaded` never changes.
+        &self.loaded.catalog.datasets[self.index]
+    }
+}
+
+/// Equal when they show the same: the same dataset of the same answer, or
+/// an equal dataset of another (the next keystroke's answer often has the
+/// same datasets at the top, and their rows need not render again).
+impl PartialEq for DatasetRef {
+    fn eq(&self, other: &Self) -> bool {
+        (Rc::ptr_eq(&self.loaded, &other.loaded) && self.index == other.index) || **self == **other
     }
 }
 

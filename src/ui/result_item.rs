@@ -4,6 +4,7 @@
 
 use super::dataset_detail::DatasetDetail;
 use super::labels::facet_value_label;
+use super::loaded::DatasetRef;
 use super::state::Catalogue;
 use super::text::{excerpt, heading, highlighted, lang_attr};
 use crate::i18n::texts;
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 const EXCERPT_CHARS: usize = 220;
 
 #[component]
-pub fn ResultItem(#[prop(into)] dataset: Signal<Option<Dataset>>) -> impl IntoView {
+pub fn ResultItem(#[prop(into)] dataset: Signal<Option<DatasetRef>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
     let is_open = Signal::derive(move || {
         state.open.with(|o| {
@@ -46,7 +47,7 @@ pub fn ResultItem(#[prop(into)] dataset: Signal<Option<Dataset>>) -> impl IntoVi
                 <ResultBody dataset=dataset />
                 <div id=detail_id>
                     <Show when=move || is_open.get()>
-                        {move || dataset.get().map(|dataset| view! { <DatasetDetail dataset=dataset toggle=toggle /> })}
+                        {move || dataset.with(|d| d.as_deref().cloned()).map(|dataset| view! { <DatasetDetail dataset=dataset toggle=toggle /> })}
                     </Show>
                 </div>
             </article>
@@ -58,7 +59,7 @@ pub fn ResultItem(#[prop(into)] dataset: Signal<Option<Dataset>>) -> impl IntoVi
 /// holding the button that opens and closes the details.
 #[component]
 fn ResultTitle(
-    dataset: Signal<Option<Dataset>>,
+    dataset: Signal<Option<DatasetRef>>,
     /// Whether this row's details are open.
     is_open: Signal<bool>,
     detail_id: Signal<String>,
@@ -115,7 +116,7 @@ fn ResultTitle(
 /// rows at once, and an effect (with its subscriptions) per part cost more
 /// than the parts' own text.
 #[component]
-fn ResultBody(dataset: Signal<Option<Dataset>>) -> impl IntoView {
+fn ResultBody(dataset: Signal<Option<DatasetRef>>) -> impl IntoView {
     let state = expect_context::<Catalogue>();
     move || {
         let lang = state.lang.get();

@@ -4,11 +4,11 @@
 //! elements, the main-thread work that decides how soon typing shows on a
 //! phone (Interaction to Next Paint).
 
+use super::loaded::DatasetRef;
 use super::result_item::ResultItem;
 use super::state::Catalogue;
 use super::status::NoResults;
 use crate::i18n::texts;
-use crate::model::Dataset;
 use leptos::prelude::*;
 
 #[component]
@@ -43,12 +43,12 @@ pub fn ResultList() -> impl IntoView {
 
 /// The dataset at `position` on the current page; unchanged (so nothing in
 /// its row re-renders) while the same dataset stays there.
-fn dataset_at(state: Catalogue, position: usize) -> Memo<Option<Dataset>> {
+fn dataset_at(state: Catalogue, position: usize) -> Memo<Option<DatasetRef>> {
     Memo::new(move |_| {
         let loaded = state.loaded()?;
-        state.response.with(|r| {
-            let index = *r.as_ref()?.hits.get(position)?;
-            loaded.dataset(index).cloned()
-        })
+        let index = state
+            .response
+            .with(|r| r.as_ref()?.hits.get(position).copied())?;
+        DatasetRef::new(loaded, index)
     })
 }

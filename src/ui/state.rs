@@ -40,6 +40,22 @@ use std::time::Duration;
 /// The registry: `None` while it loads.
 pub type Load = Result<Rc<Loaded>, Failure>;
 
+/// [`Load`] as a memo value: the same when it is the same registry (or an
+/// equal failure). The wrapper makes it one (the widget is
+/// single-threaded).
+#[derive(Clone)]
+struct SharedLoad(SendWrapper<Load>);
+
+impl PartialEq for SharedLoad {
+    fn eq(&self, other: &Self) -> bool {
+        match (&*self.0, &*other.0) {
+            (Ok(a), Ok(b)) => Rc::ptr_eq(a, b),
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 /// What a service or the worker answered, shown where the layout reads it.
 type RemoteSlot = RwSignal<Option<Result<Rc<RemoteAnswer>, Failure>>, LocalStorage>;
 
@@ -92,11 +108,9 @@ pub struct Catalogue {
     pub page_lang: RwSignal<Option<Lang>>,
     /// Loads and merges the registries; its value is the registry.
     load: Action<Vec<String>, Load>,
-    /// The last load's answer: `load.value()`, made once (each call of
-    /// `Action::value` makes a new mapped signal).
-    loaded: MappedSignal<Option<Load>>,
-    /// Whether a load is under way.
-    loading: Memo<bool>,
+    /// The registry on show ([`Catalogue::registry`]), worked out once per
+    /// change: every result row and filter group reads it.
+    registry: Memo<Option<SharedLoad>>,
     /// The load under way, aborted when a newer one starts, so a slow old
     /// registry never replaces a newer one and never delays it.
     in_flight: StoredValue<Option<ActionAbortHandle>>,
@@ -136,6 +150,11 @@ pub struct Catalogue {
     remote_busy: RwSignal<bool>,
     /// Bumped by "try again" against a service.
     remote_retry: RwSignal<u32>,
+}
+
+/// Whether a search service or the worker answers the searches ([`Catalogue::searched_elsewhere`]).
+fn searched_elsewhere(service: Memo<Option<Service>>, in_page: RwSignal<bool>) -> bool {
+    service.with(Option::is_some) || !in_page.get()
 }
 
 /// Puts a service's or the worker's answer on show. `try_`: the answer may
@@ -196,6 +215,8 @@ impl Catalogue {
             }
         });
         let loading = load.pending();
+        // The last load's answer, made once (each call of `Action::value`
+        // makes a new mapped signal).
         let loaded_value = load.value();
 
         // A search service, at the address the page resolves it to.
@@ -211,6 +232,19 @@ impl Catalogue {
         let worker_load = RwSignal::new(0u64);
         let answered = RwSignal::new_local(None);
 
+        let registry = Memo::new(move |_| {
+            let load = if searched_elsewhere(service, in_page) {
+                remote.with(|r: &Option<Result<Rc<RemoteAnswer>, Failure>>| {
+                    r.as_ref()
+                        .map(|r| r.as_ref().map(|a| a.loaded.clone()).map_err(Clone::clone))
+                })
+            } else if loading.get() {
+                None
+            } else {
+                loaded_value.get()
+            };
+            load.map(|load| SharedLoad(SendWrapper::new(load)))
+        });
         let engine = Memo::new(move |_| {
             let loaded = loaded_value.get()?.ok()?;
             Some(SharedEngine::build(&loaded, lang.get()))
@@ -320,8 +354,7 @@ impl Catalogue {
             options,
             page_lang,
             load,
-            loaded: loaded_value,
-            loading,
+            registry,
             in_flight: StoredValue::new(None),
             urls,
             text,
@@ -439,23 +472,13 @@ impl Catalogue {
     /// Whether the engine runs elsewhere (a search service, the worker):
     /// then the registry is the last answer's page of datasets.
     pub fn searched_elsewhere(&self) -> bool {
-        self.is_remote() || !self.in_page.get()
+        searched_elsewhere(self.service, self.in_page)
     }
 
     /// The registry: `None` while it loads. For a search service or the
     /// worker, its last answer (the page of datasets on show).
     pub fn registry(&self) -> Option<Load> {
-        if self.searched_elsewhere() {
-            return self.remote.with(|r| {
-                r.as_ref()
-                    .map(|r| r.as_ref().map(|a| a.loaded.clone()).map_err(Clone::clone))
-            });
-        }
-        if self.loading.get() {
-            None
-        } else {
-            self.loaded.get()
-        }
+        self.registry.with(|r| r.as_ref().map(|r| (*r.0).clone()))
     }
 
     /// Which load the registry on show comes from: changes once per load
