@@ -44,7 +44,9 @@ pub fn ResultItem(#[prop(into)] dataset: Signal<Option<DatasetRef>>) -> impl Int
         <li class="odc-result">
             <article>
                 <ResultTitle dataset=dataset is_open=is_open detail_id=detail_id toggle=toggle />
-                <ResultBody dataset=dataset />
+                <div class="odc-result-body">
+                    <ResultBody dataset=dataset />
+                </div>
                 <div id=detail_id>
                     <Show when=move || is_open.get()>
                         {move || dataset.with(|d| d.as_deref().cloned()).map(|dataset| view! { <DatasetDetail dataset=dataset toggle=toggle /> })}

@@ -148,6 +148,7 @@ test("keyboard only: search, filter, chips, sort, open, download link, close, pa
 
   // Open a dataset with Enter, reach its download link, close with Escape.
   await tabUntil(page, (a) => a?.tag === "BUTTON" && a?.cls === "" && a?.text.length > 0);
+  await assertFocusVisible(page);
   await page.keyboard.press("Enter");
   await page.locator(`${W} .odc-detail`).waitFor();
   await tabUntil(page, (a) => a?.tag === "A" && /odc-primary/.test(a.cls));
@@ -187,14 +188,33 @@ async function tabUntil(page, predicate, max = 60) {
   throw new Error("Tab never reached the wanted control");
 }
 
+// The focused control has a ring of 2 px or more, and no element around
+// it clips the ring (overflow, paint containment, content-visibility).
 async function assertFocusVisible(page) {
   const outline = await page.evaluate(() => {
     const el = document.querySelector("open-data-catalogue").shadowRoot.activeElement;
     const cs = getComputedStyle(el);
-    return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+    const reach = parseFloat(cs.outlineOffset) + parseFloat(cs.outlineWidth);
+    const ring = el.getBoundingClientRect();
+    const clipping = [];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      const clips = /paint|content|strict/.test(s.contain) || s.contentVisibility !== "visible"
+        || s.overflowX !== "visible" || s.overflowY !== "visible";
+      if (!clips) continue;
+      const box = a.getBoundingClientRect();
+      const left = box.left + a.clientLeft;
+      const top = box.top + a.clientTop;
+      if (ring.left - reach < left - 0.5 || ring.top - reach < top - 0.5
+        || ring.right + reach > left + a.clientWidth + 0.5 || ring.bottom + reach > top + a.clientHeight + 0.5) {
+        clipping.push(`${a.tagName.toLowerCase()}.${a.className}`);
+      }
+    }
+    return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), clipping };
   });
   assert.notEqual(outline.style, "none", "focus is visible");
   assert.ok(outline.width >= 2, `focus ring ${outline.width}px`);
+  assert.deepEqual(outline.clipping, [], "no element around the focused control clips its ring");
 }
 
 test("the count is announced once per pause, not on every keystroke", async () => {
