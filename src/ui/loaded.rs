@@ -75,10 +75,10 @@ pub struct DatasetRef {
 
 impl DatasetRef {
     pub fn new(loaded: Rc<Loaded>, index: u32) -> Option<DatasetRef> {
-        let index = index as usize;
-        (index < loaded.catalog.datasets.len()).then(|| DatasetRef {
+        loaded.dataset(index)?;
+        Some(DatasetRef {
             loaded: SendWrapper::new(loaded),
-            index,
+            index: index as usize,
         })
     }
 }

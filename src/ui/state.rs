@@ -261,7 +261,7 @@ impl Catalogue {
             }
         });
         let response = Memo::new(move |_| {
-            if service.with(Option::is_some) || !in_page.get() {
+            if searched_elsewhere(service, in_page) {
                 return remote.with(|r: &Option<Result<Rc<RemoteAnswer>, Failure>>| {
                     r.as_ref()?.as_ref().ok().map(|a| a.response.clone())
                 });
