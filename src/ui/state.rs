@@ -157,6 +157,14 @@ fn searched_elsewhere(service: Memo<Option<Service>>, in_page: RwSignal<bool>) -
     service.with(Option::is_some) || !in_page.get()
 }
 
+/// Makes the date format in a task of its own (see `Catalogue::new`).
+/// `try_`: the widget may be gone by then (removed or moved at once).
+fn make_date_format_soon(dates: Memo<Dates>) {
+    after_this_task(move || {
+        dates.try_with_untracked(|_| ());
+    });
+}
+
 /// Puts a service's or the worker's answer on show. `try_`: the answer may
 /// arrive after the widget is gone.
 fn show_answer(remote: RemoteSlot, answer: Result<RemoteAnswer, Failure>) {
@@ -344,6 +352,7 @@ impl Catalogue {
                 Outcome::Superseded => {}
                 Outcome::Unavailable => {
                     in_page.try_set(true);
+                    make_date_format_soon(dates);
                 }
             };
             let early = show.clone();
@@ -375,14 +384,18 @@ impl Catalogue {
             remote_busy,
             remote_retry,
         };
-        // A page's first `Intl.DateTimeFormat` costs ≈ 27 ms (the browser
-        // loads its locale data): made in a task of its own while the
-        // registry loads, not inside the long task that renders the first
-        // answer.
-        // `try_`: the widget may be gone by then (removed or moved at once).
-        after_this_task(move || {
-            dates.try_with_untracked(|_| ());
-        });
+        // A page's first `Intl.DateTimeFormat` costs ≈ 30 ms (the browser
+        // loads its locale data, once per process). Where the engine worker
+        // answers, it has made one as it started (`pkg/odc_worker.js`), off
+        // this thread, and the date format costs well under a millisecond
+        // when the first answer needs it. Otherwise (the engine in the
+        // page, or a search service, whose worker is closed before it
+        // starts) it is made in a task of its own while the registry loads,
+        // not inside the long task that renders the first answer.
+        let worker_answers = service.with_untracked(Option::is_none) && !in_page.get_untracked();
+        if !worker_answers && options.with_untracked(|o| !o.registry.is_empty()) {
+            make_date_format_soon(dates);
+        }
         state.load_on_new_registry();
         state.first_page_on_new_query();
         state.write_url_on_change();
