@@ -581,9 +581,16 @@ impl Catalogue {
             self.text.track();
             self.selected.track();
             self.sort.track();
+            // Only what changes: a set signal tells its readers even when
+            // the value is the same, and the query each keystroke sends
+            // the engine reads both (it was sent twice per keystroke).
             if prev.is_some() {
-                self.page.set(0);
-                self.open.set(None);
+                if self.page.get_untracked() != 0 {
+                    self.page.set(0);
+                }
+                if self.open.with_untracked(Option::is_some) {
+                    self.open.set(None);
+                }
             }
         });
     }

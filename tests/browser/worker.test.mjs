@@ -195,3 +195,29 @@ test("a registry still downloading shows its first page early, says more are com
   await page.close();
   done();
 });
+
+test("a keystroke asks the engine worker once, and so does a click on a filter", async () => {
+  const page = await browser.page();
+  await page.addInitScript(() => {
+    window.__asks = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && "ask" in message) window.__asks++;
+      return post.call(this, message, ...rest);
+    };
+  });
+  await page.goto(browser.base + "/tests/browser/pages/plain.html");
+  await waitForResults(page);
+  await settledCount(page);
+  const asks = async (act) => {
+    await page.evaluate(() => (window.__asks = 0));
+    await act();
+    await settledCount(page);
+    return page.evaluate(() => window.__asks);
+  };
+  await page.locator(`${W} input[type=search]`).focus();
+  assert.equal(await asks(() => page.keyboard.type("skola")), 5, "five keystrokes, five asks");
+  assert.equal(await asks(() => page.locator(`${W} .odc-facet input[type=checkbox]`).first().click()), 1, "one filter, one ask");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
