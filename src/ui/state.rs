@@ -391,7 +391,8 @@ impl Catalogue {
         // when the first answer needs it. Otherwise (the engine in the
         // page, or a search service, whose worker is closed before it
         // starts) it is made in a task of its own while the registry loads,
-        // not inside the long task that renders the first answer.
+        // not inside the long task that renders the first answer. Without a
+        // registry (the warm-up's stand-in) there is no load to do it in.
         let worker_answers = service.with_untracked(Option::is_none) && !in_page.get_untracked();
         if !worker_answers && options.with_untracked(|o| !o.registry.is_empty()) {
             make_date_format_soon(dates);
