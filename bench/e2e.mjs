@@ -13,9 +13,11 @@
 // included) and while typing after.
 // `--engine page` takes Worker away, so the widget runs its engine in the
 // page (the fallback, and how every load ran before the engine worker):
-// the before/after of the worker. Prints figures; never fails on slowness.
+// the before/after of the worker. `--latency MS` has the server wait that
+// long before every answer, as a distant one would (only the round trips
+// are slowed, not the bandwidth). Prints figures; never fails on slowness.
 //
-//   node bench/e2e.mjs [--sizes 10000,100000] [--runs 3] [--engine worker|page]
+//   node bench/e2e.mjs [--sizes 10000,100000] [--runs 3] [--engine worker|page] [--latency 0]
 import { chromium } from "playwright-core";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -25,7 +27,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "../scripts/serve.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
-const opt = { sizes: "10000,100000", runs: "3", engine: "worker" };
+const opt = { sizes: "10000,100000", runs: "3", engine: "worker", latency: "0" };
 for (let i = 2; i < process.argv.length; i += 2) opt[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
 const RUNS = Number(opt.runs);
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -44,7 +46,7 @@ for (const n of opt.sizes.split(",").map(Number)) {
     `/tests/browser/pages/single.html?max-size=512&registry=${encodeURIComponent(`/bench/data/catalog-${n}.jsonld`)}`]);
 }
 
-const server = await serve({ port: 0 });
+const server = await serve({ port: 0, latency: Number(opt.latency) });
 const base = `http://127.0.0.1:${server.address().port}`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
@@ -109,7 +111,7 @@ for (const [name, path] of cases) {
   });
 }
 server.close();
-console.log(`engine: ${opt.engine === "page" ? "in the page (no Worker)" : "worker"}; medians of ${RUNS} runs`);
+console.log(`engine: ${opt.engine === "page" ? "in the page (no Worker)" : "worker"}; server latency ${Number(opt.latency)} ms; medians of ${RUNS} runs`);
 console.log("| catalogue | navigation → first results ms | keystroke right after → its frame ms | keystroke once loaded → its frame ms (median) | (worst) | → that frame rendered ms (median) | longest main-thread task while loading ms | blocking time while loading ms | longest task while typing ms |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {

@@ -8,8 +8,16 @@
 // answered wait, and only the newest of them runs; the rest are answered
 // null (superseded) at once, never queued. While the registry downloads,
 // the newest waiting ask is also answered early from what has arrived.
-import init, { EngineWorker } from "./odc_core.js";
-import { rdfToRegistry } from "./odc_rdf_loader.js";
+//
+// The glue is imported, not statically: this script then runs as soon as
+// it has arrived, a round trip sooner, and starts the registry's download
+// (below) while the glue and the wasm are still on their way. An import
+// that fails is thrown again out of a task of its own, which the page
+// hears as the worker's error (and then runs the engine itself).
+const glue = Promise.all([import("./odc_core.js"), import("./odc_rdf_loader.js")]);
+glue.catch((error) => setTimeout(() => {
+  throw error;
+}));
 
 // The browser loads its locale data once per process, for the first Intl
 // object any of its threads makes: ≈ 30 ms here (up to 100 on a busy
@@ -18,8 +26,11 @@ import { rdfToRegistry } from "./odc_rdf_loader.js";
 // format then cost well under a millisecond each, and none of it falls on
 // the host page's main thread. The options are the widget's
 // (src/browser/intl.rs); the other language's data costs about 1 ms more.
-new Intl.Collator("sv", { sensitivity: "accent", numeric: true }).compare("a", "b");
-new Intl.DateTimeFormat("sv", { dateStyle: "medium", timeZone: "UTC" }).format(0);
+// In a task after the first (which starts the registry's download).
+setTimeout(() => {
+  new Intl.Collator("sv", { sensitivity: "accent", numeric: true }).compare("a", "b");
+  new Intl.DateTimeFormat("sv", { dateStyle: "medium", timeZone: "UTC" }).format(0);
+});
 
 let engine = null;
 let waiting = null;
@@ -47,12 +58,54 @@ const yieldTask = () => new Promise((resolve) => {
 const EARLY_PAUSE_MS = 200;
 let earlyShown = null;
 
+// Registry files downloading since this worker started, before the
+// engine could ask for them (pkg/open-data-catalogue.js, registryFilesOf):
+// url → { response: Promise of the Response, or of null where the request
+// failed (the engine then asks itself, and so learns why), stop() }. The
+// engine's loader takes each at most once (src/browser/fetch.rs); the
+// rest are stopped once the widget's first ask names what it reads, and
+// at the first answer.
+const prefetched = new Map();
+function prefetch(url) {
+  const controller = new AbortController();
+  const response = fetch(url, { signal: controller.signal }).then(
+    (r) => (r.ok ? r : (r.body?.cancel(), null)),
+    () => null,
+  );
+  prefetched.set(url, { response, stop: () => controller.abort() });
+}
+function stopPrefetching(urls = [...prefetched.keys()]) {
+  for (const url of urls) {
+    prefetched.get(url)?.stop();
+    prefetched.delete(url);
+  }
+}
+// `signal` is the loader's own: its timeout stops the download as it
+// stops one of its own.
+self.odcTakePrefetched = (url, signal) => {
+  const taken = prefetched.get(url);
+  if (!taken) return undefined;
+  prefetched.delete(url);
+  if (signal.aborted) taken.stop();
+  else signal.addEventListener("abort", taken.stop, { once: true });
+  return taken.response;
+};
+
 self.onmessage = async ({ data }) => {
   if ("shown" in data) {
     earlyShown?.();
     return;
   }
+  if ("prefetch" in data) {
+    for (const url of data.prefetch) prefetch(url);
+    return;
+  }
+  if ("unprefetch" in data) {
+    stopPrefetching(data.unprefetch);
+    return;
+  }
   if (data.module) {
+    const [{ default: init, EngineWorker }, { rdfToRegistry }] = await glue;
     await init({ module_or_path: data.module });
     engine = new EngineWorker(rdfToRegistry, yieldTask);
     engineMade();
@@ -89,6 +142,7 @@ async function answerNewest() {
     } catch (error) {
       self.postMessage({ id, error: String(error?.message ?? error) });
     }
+    stopPrefetching();
     // The first answer comes before the text index is built; it is built
     // now, unless an ask is already waiting (one with text builds it).
     await yieldTask();

@@ -65,7 +65,7 @@ async function compile() {
 // named WorkerUnavailable and the widget runs the same engine in the page.
 const WORKER_START_MS = 10000;
 let saidInPage = false;
-function enginePort(compiled) {
+function enginePort(compiled, registryFiles = []) {
   let worker = null;
   let started = null;
   let timer = null;
@@ -132,6 +132,9 @@ function enginePort(compiled) {
         if ("error" in data) p.reject(new Error(data.error));
         else p.resolve(data.answer);
       };
+      // The worker starts downloading these at once, long before the
+      // wasm has arrived and the widget has asked (see registryFilesOf).
+      if (registryFiles.length) worker.postMessage({ prefetch: registryFiles });
       compiled.then(
         (module) => {
           if (!worker) return;
@@ -168,6 +171,17 @@ function enginePort(compiled) {
         await started; // rejects with why it could not start
         throw unavailable("the worker stopped");
       }
+      if (registryFiles.length) {
+        // The first ask names the registries the worker reads: any other
+        // download started on a guess is stopped.
+        let named = [];
+        try {
+          named = JSON.parse(ask).registry ?? [];
+        } catch {}
+        const unread = registryFiles.filter((url) => !named.includes(url));
+        if (unread.length) worker.postMessage({ unprefetch: unread });
+        registryFiles = [];
+      }
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject, early });
@@ -182,6 +196,30 @@ function enginePort(compiled) {
       started.catch(() => {});
     },
   };
+}
+
+// The registry files a widget will read, guessed before the wasm runs,
+// so its worker can start downloading them as it starts (a few hundred
+// milliseconds before the widget asks, more on a slow connection). The
+// widget decides (in Rust: src/config.rs reads `registry`, src/remote
+// tells search services apart), and its first ask stops any download it
+// does not name; so only URLs that name a file by their extension (or
+// registry-type "file") are guessed, never a search service's address.
+// Resolved as the widget resolves them, against the page's base URL.
+const REGISTRY_FILE = /\.(jsonld|json|rdf|ttl|xml)$/i;
+function registryFilesOf(registry, type) {
+  type = String(type ?? "").trim().toLowerCase();
+  if (!["", "auto", "file"].includes(type)) return [];
+  const urls = Array.isArray(registry) ? registry : String(registry ?? "").split(/\s+/);
+  return urls.flatMap((url) => {
+    try {
+      const resolved = new URL(String(url).trim(), document.baseURI);
+      const file = type === "file" || REGISTRY_FILE.test(resolved.pathname);
+      return String(url).trim() && file && /^https?:$/.test(resolved.protocol) ? [resolved.href] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 // The first results of the widgets that start at once: a lazy widget that
@@ -336,7 +374,8 @@ export class OpenDataCatalogue extends HTMLElement {
     this.#nearViewport = null;
     if (this.#widget || this.#engine || !this.isConnected) return;
     const texts = TEXTS[langOf(this)];
-    const engine = (this.#engine = enginePort(compiledOnce()));
+    const registryFiles = registryFilesOf(this.getAttribute("registry"), this.getAttribute("registry-type"));
+    const engine = (this.#engine = enginePort(compiledOnce(), registryFiles));
     engine.start();
     load().then(
       async ({ Widget, rdfToRegistry }) => {
@@ -398,7 +437,7 @@ if (!customElements.get(TAG)) customElements.define(TAG, OpenDataCatalogue);
  */
 export async function mount(element, options = {}) {
   let stopAwaiting = awaitFirstResults(element);
-  let engine = enginePort(compiledOnce());
+  let engine = enginePort(compiledOnce(), registryFilesOf(options.registry, options.registryType));
   engine.start();
   const { Widget, rdfToRegistry } = await load().catch((error) => {
     stopAwaiting();

@@ -37,9 +37,12 @@ export const SERVICE_CATALOGUE = [
   join(ROOT, "tests/relevance/corpus/ckanext-dcat-sweden.jsonld"),
 ];
 
-export function serve({ port = 0, headers = {} } = {}) {
+// `latency` (ms) delays every answer, as a distant server would
+// (bench/e2e.mjs --latency).
+export function serve({ port = 0, headers = {}, latency = 0 } = {}) {
   let entrystore;
   const server = createServer(async (req, res) => {
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     try {
       if (req.url.startsWith("/store/")) {
         entrystore ??= createEntryStore(SERVICE_CATALOGUE);

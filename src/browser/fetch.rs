@@ -2,10 +2,10 @@
 //! can act on.
 
 use super::timer::Timer;
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use js_sys::{Reflect, Uint8Array};
 use std::time::Duration;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader};
@@ -101,13 +101,20 @@ async fn fetch_with(
         .clone()
         .map(|c| Timer::after(timeout, move || c.abort()));
     let result = async {
-        // The browser's HTTP cache revalidates with ETag / Last-Modified on
-        // its own (no preflight, unlike a hand-set If-None-Match).
-        let response = Request::get(url)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|_| FetchError::Network)?;
+        let response = match prefetched(url, signal.as_ref()) {
+            Some(response) => response.await?,
+            None => None,
+        };
+        let response = match response {
+            Some(response) => response,
+            // The browser's HTTP cache revalidates with ETag / Last-Modified
+            // on its own (no preflight, unlike a hand-set If-None-Match).
+            None => Request::get(url)
+                .abort_signal(signal.as_ref())
+                .send()
+                .await
+                .map_err(|_| FetchError::Network)?,
+        };
         if !response.ok() {
             return Err(FetchError::Http(response.status()));
         }
@@ -146,6 +153,32 @@ async fn fetch_with(
         }
         other => other,
     }
+}
+
+/// The answer to the same request the page began before this worker
+/// started (`odcTakePrefetched` in pkg/odc_worker.js, which stops it when
+/// `signal` aborts): `None` where there is none (always in the page), and
+/// resolving to `None` where it failed, so the caller asks itself and
+/// learns why.
+fn prefetched(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Option<impl std::future::Future<Output = Result<Option<Response>, FetchError>>> {
+    let take: js_sys::Function = Reflect::get(&js_sys::global(), &"odcTakePrefetched".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise = take.call2(&JsValue::NULL, &url.into(), signal?).ok()?;
+    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    Some(async move {
+        let response = JsFuture::from(promise)
+            .await
+            .map_err(|_| FetchError::Network)?;
+        Ok(response
+            .dyn_into::<web_sys::Response>()
+            .ok()
+            .map(Response::from))
+    })
 }
 
 /// Reads `stream` to its end, each chunk copied into wasm memory in turn

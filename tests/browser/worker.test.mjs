@@ -27,15 +27,84 @@ async function searchWorks(page, host = W) {
   await page.locator(`${host} .odc-detail`).waitFor();
 }
 
-test("the registry is fetched, read and searched in a worker: the page never downloads it", async () => {
+test("the registry is fetched, read and searched in a worker: the page never downloads it, and the worker once", async () => {
   const page = await browser.page();
   const workers = [];
   page.on("worker", (w) => workers.push(w));
   await page.goto(browser.base + "/tests/browser/pages/plain.html");
   await searchWorks(page);
   assert.equal(workers.length, 1, "one worker for the one widget");
-  assert.ok((await resources(workers[0])).some(isRegistry), "the worker fetched the registry");
+  assert.equal((await resources(workers[0])).filter(isRegistry).length, 1, "the worker fetched the registry, once");
   assert.ok(!(await resources(page)).some(isRegistry), "the page did not");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a registry file starts downloading before the widget's wasm has arrived, and only once", async () => {
+  const page = await browser.page();
+  const events = [];
+  // The wasm arrives a second late, as on a slow connection.
+  await page.context().route("**/pkg/odc_core_bg.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    events.push("wasm answered");
+    await route.continue();
+  });
+  const onRequest = (r) => isRegistry(r.url()) && events.push("registry asked");
+  page.context().on("request", onRequest);
+  await page.goto(browser.base + "/tests/browser/pages/plain.html");
+  await waitForResults(page);
+  assert.equal(countOf(await settledCount(page)), ALL);
+  assert.deepEqual(events, ["registry asked", "wasm answered"]);
+  page.context().off("request", onRequest);
+  await page.context().unroute("**/pkg/odc_core_bg.wasm");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a registry the widget no longer names when it first asks is not downloaded to the end", async () => {
+  const page = await browser.page();
+  const stopped = [];
+  const finished = [];
+  // The first registry answers slowly; the page names another at once.
+  const SLOW = "**/tests/relevance/corpus/openumea-opennorth.jsonld";
+  await page.context().route(SLOW, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.continue().catch(() => {});
+  });
+  const onFailed = (r) => r.url().endsWith("/openumea-opennorth.jsonld") && stopped.push(r.failure()?.errorText);
+  const onFinished = (r) => r.url().endsWith("/openumea-opennorth.jsonld") && finished.push(r.url());
+  page.context().on("requestfailed", onFailed);
+  page.context().on("requestfinished", onFinished);
+  await page.goto(browser.base + "/tests/browser/pages/mount.html");
+  await page.evaluate(async () => {
+    await import("/pkg/open-data-catalogue.js");
+    const el = document.createElement("open-data-catalogue");
+    el.setAttribute("registry", "/tests/relevance/corpus/openumea-opennorth.jsonld");
+    document.body.append(el);
+    el.setAttribute("registry", "/www/data/registry.jsonld");
+  });
+  await waitForResults(page);
+  assert.equal(countOf(await settledCount(page)), ALL, "the registry it names shows");
+  await page.waitForTimeout(3500);
+  page.context().off("requestfailed", onFailed);
+  page.context().off("requestfinished", onFinished);
+  await page.context().unroute(SLOW);
+  assert.equal(stopped.length, 1, "the other download was stopped");
+  assert.deepEqual(finished, []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a search service's address is never downloaded as a registry file", async () => {
+  const page = await browser.page();
+  const asked = [];
+  const onRequest = (r) => new URL(r.url()).pathname.startsWith("/store") && asked.push(new URL(r.url()).pathname);
+  page.context().on("request", onRequest);
+  await page.goto(browser.base + "/tests/browser/pages/single.html?registry=%2Fstore");
+  await waitForResults(page);
+  page.context().off("request", onRequest);
+  assert.ok(asked.length > 0, "the service was asked");
+  assert.deepEqual(asked.filter((p) => !p.startsWith("/store/search")), [], "only its search API");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -89,7 +158,7 @@ test("from a CDN (the package on another origin than the page), the worker still
     await searchWorks(page);
     assert.equal(workers.length, 1);
     const fetched = await resources(workers[0]);
-    assert.ok(fetched.some((u) => u === `${browser.base}/www/data/registry.jsonld`), "the registry from the page's origin");
+    assert.deepEqual(fetched.filter(isRegistry), [`${browser.base}/www/data/registry.jsonld`], "the registry, once, from the page's origin");
     assert.match(workers[0].url(), /^blob:/, "started through a same-origin blob: module");
     assert.deepEqual(page.errors, []);
     await page.close();
