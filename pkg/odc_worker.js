@@ -66,6 +66,7 @@ let earlyShown = null;
 // rest are stopped once the widget's first ask names what it reads, and
 // at the first answer.
 const prefetched = new Map();
+const RDF_FILE = /\.(rdf|ttl)$|\.rdf\.xml$/i;
 function prefetch(url) {
   const controller = new AbortController();
   const response = fetch(url, { signal: controller.signal }).then(
@@ -98,6 +99,11 @@ self.onmessage = async ({ data }) => {
   }
   if ("prefetch" in data) {
     for (const url of data.prefetch) prefetch(url);
+    // A registry named RDF by its URL needs the RDF reader (a second wasm
+    // module): loaded meanwhile, not once the registry has arrived.
+    if (data.prefetch.some((url) => RDF_FILE.test(new URL(url).pathname))) {
+      glue.then(([, rdf]) => rdf.prepareRdf(), () => {});
+    }
     return;
   }
   if ("unprefetch" in data) {

@@ -95,6 +95,32 @@ test("a registry the widget no longer names when it first asks is not downloaded
   await page.close();
 });
 
+test("an RDF registry's reader starts downloading while the registry still downloads; a JSON registry's page never asks for it", async () => {
+  const TTL = "/tests/fixtures/dcat-ap-se/digg-exempel-rekommenderat.ttl";
+  const page = await browser.page();
+  const events = [];
+  await page.context().route(`**${TTL}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    events.push("registry answered");
+    await route.continue();
+  });
+  const onRequest = (r) => r.url().endsWith("/pkg/odc_rdf_bg.wasm") && events.push("RDF reader asked");
+  page.context().on("request", onRequest);
+  await page.goto(`${browser.base}/tests/browser/pages/single.html?registry=${encodeURIComponent(TTL)}`);
+  await waitForResults(page);
+  // Digg's example catalogue describes one dataset (`a dcat:Dataset`).
+  assert.equal(countOf(await settledCount(page)), 1);
+  assert.deepEqual(events, ["RDF reader asked", "registry answered"]);
+  await page.context().unroute(`**${TTL}`);
+  events.length = 0;
+  await page.goto(browser.base + "/tests/browser/pages/plain.html");
+  await waitForResults(page);
+  page.context().off("request", onRequest);
+  assert.deepEqual(events, [], "the demo's JSON-LD registry needs no RDF reader");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a search service's address is never downloaded as a registry file", async () => {
   const page = await browser.page();
   const asked = [];
