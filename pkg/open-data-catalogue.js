@@ -210,12 +210,12 @@ const REGISTRY_FILE = /\.(jsonld|json|rdf|ttl|xml)$/i;
 function registryFilesOf(registry, type) {
   type = String(type ?? "").trim().toLowerCase();
   if (!["", "auto", "file"].includes(type)) return [];
-  const urls = Array.isArray(registry) ? registry : String(registry ?? "").split(/\s+/);
-  return urls.flatMap((url) => {
+  const urls = (Array.isArray(registry) ? registry : String(registry ?? "").split(/\s+/)).map((url) => String(url).trim());
+  return urls.filter(Boolean).flatMap((url) => {
     try {
-      const resolved = new URL(String(url).trim(), document.baseURI);
+      const resolved = new URL(url, document.baseURI);
       const file = type === "file" || REGISTRY_FILE.test(resolved.pathname);
-      return String(url).trim() && file && /^https?:$/.test(resolved.protocol) ? [resolved.href] : [];
+      return file && /^https?:$/.test(resolved.protocol) ? [resolved.href] : [];
     } catch {
       return [];
     }

@@ -155,11 +155,11 @@ async fn fetch_with(
     }
 }
 
-/// The answer to the same request the page began before this worker
-/// started (`odcTakePrefetched` in pkg/odc_worker.js, which stops it when
-/// `signal` aborts): `None` where there is none (always in the page), and
-/// resolving to `None` where it failed, so the caller asks itself and
-/// learns why.
+/// The answer to the same request this worker began as it started, before
+/// the engine asked (`odcTakePrefetched` in pkg/odc_worker.js, which stops
+/// it when `signal` aborts): `None` where there is none (always in the
+/// page), and resolving to `None` where it failed, so the caller asks
+/// itself and learns why.
 fn prefetched(
     url: &str,
     signal: Option<&web_sys::AbortSignal>,
